@@ -1,0 +1,49 @@
+// Size budget: the gzip size of every file the first load of home needs, and
+// of a lesson (home's files plus the lesson's figure). Fails over budget.
+//   node scripts/budget.mjs [dist]
+import { readFileSync, existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const HOME_BUDGET_KB = 180;
+const LESSON_BUDGET_KB = 200;
+
+const dist = process.argv[2] ?? "dist";
+const html = readFileSync(join(dist, "index.html"), "utf8");
+const base = (html.match(/<base href="([^"]*)"/) ?? [, "/"])[1];
+
+// Every local file the shell references (script, wasm preload, CSS, icons).
+const refs = new Set(["index.html"]);
+for (const [, url] of html.matchAll(/(?:href|src)="([^"#?]+)"/g)) {
+  if (/^[a-z]+:/i.test(url)) continue;
+  const path = url.startsWith(base) ? url.slice(base.length) : url.replace(/^\.?\//, "");
+  if (path && existsSync(join(dist, path))) refs.add(path);
+}
+
+const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+const kb = (n) => (n / 1024).toFixed(1).padStart(7) + " KB";
+
+function report(title, files, budgetKb) {
+  console.log(`\n${title}`);
+  let sum = 0;
+  for (const f of files) {
+    const size = gz(f);
+    sum += size;
+    console.log(`  ${kb(size)}  ${f}`);
+  }
+  const ok = sum <= budgetKb * 1024;
+  console.log(`  ${kb(sum)}  total (budget ${budgetKb} KB) ${ok ? "ok" : "OVER BUDGET"}`);
+  return ok;
+}
+
+const home = [...refs];
+const figures = existsSync(join(dist, "figures")) ? readdirSync(join(dist, "figures")).sort() : [];
+const lesson = [...home, ...figures.slice(0, 1).map((f) => `figures/${f}`)];
+
+const okHome = report("First load of home (gzip -9):", home, HOME_BUDGET_KB);
+const okLesson = report("First load of a lesson (gzip -9):", lesson, LESSON_BUDGET_KB);
+if (!okHome || !okLesson) {
+  console.error("budget: over budget");
+  process.exit(1);
+}
+console.log("\nbudget: within budget");

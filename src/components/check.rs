@@ -1,0 +1,230 @@
+//! A knowledge check or scenario question, in the GOV.UK question pattern:
+//! a fieldset and legend, real radio buttons or checkboxes, an optional
+//! "how sure are you?", a Check button, and feedback in a live region that
+//! is on the page before any text goes into it.
+
+use crate::content::{Check, CheckKind};
+use crate::model::grading::{grade, options_to_explain, GradeError};
+use crate::model::progress::Confidence;
+use crate::model::routes::activity_anchor;
+use crate::state::use_app_state;
+use leptos::html::Div;
+use leptos::prelude::*;
+
+#[component]
+pub fn CheckCard(check: &'static Check, number: usize) -> impl IntoView {
+    let state = use_app_state();
+    let anchor = activity_anchor(check.id);
+    let error = RwSignal::new(None::<GradeError>);
+    let feedback_ref = NodeRef::<Div>::new();
+    let answer = Memo::new(move |_| {
+        state
+            .progress
+            .with(|p| p.answer(check.id).cloned().unwrap_or_default())
+    });
+    let stale = Memo::new(move |_| state.progress.with(|p| p.is_stale(check)));
+    let is_single = check.kind == CheckKind::Single;
+    let input_type = if is_single { "radio" } else { "checkbox" };
+    let error_id = format!("{anchor}-error");
+    let kind_label = if check.scenario.is_some() {
+        "Scenario"
+    } else {
+        "Check your understanding"
+    };
+
+    let on_check = move |_| {
+        let selected = answer.get_untracked().selected;
+        match grade(check, &selected) {
+            Ok(g) => {
+                error.set(None);
+                state.progress.update(|p| p.record_check(check, g.correct));
+                // Move focus to the feedback so it is read next and in view.
+                request_animation_frame(move || {
+                    if let Some(el) = feedback_ref.get_untracked() {
+                        let _ = el.focus();
+                    }
+                });
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let retry = move |_| {
+        state.progress.update(|p| p.retry(check.id));
+        error.set(None);
+    };
+    let reveal = move |_| state.progress.update(|p| p.reveal(check.id));
+
+    let options = check
+        .options
+        .iter()
+        .map(|option| {
+            let input_id = format!("{anchor}-{}", option.id);
+            let is_checked = move || answer.with(|a| a.selected.iter().any(|s| s == option.id));
+            view! {
+                <div class="option">
+                    <input
+                        type=input_type
+                        id=input_id.clone()
+                        name=activity_anchor(check.id)
+                        value=option.id
+                        prop:checked=is_checked
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            error.set(None);
+                            state.progress.update(|p| p.choose(check, option.id, on));
+                        }
+                    />
+                    <label for=input_id>{option.text}</label>
+                </div>
+            }
+        })
+        .collect_view();
+
+    let confidence = Confidence::ALL
+        .iter()
+        .map(|level| {
+            let level = *level;
+            let input_id = format!("{anchor}-sure-{}", level.key());
+            view! {
+                <div class="option option-inline">
+                    <input
+                        type="radio"
+                        id=input_id.clone()
+                        name=format!("{anchor}-sure")
+                        value=level.key()
+                        prop:checked=move || answer.with(|a| a.confidence == Some(level))
+                        on:change=move |_| {
+                            state.progress.update(|p| p.set_confidence(check.id, Some(level)))
+                        }
+                    />
+                    <label for=input_id>{level.label()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+
+    let feedback = move || {
+        let a = answer.get();
+        let checked = a.checked?;
+        let explained = options_to_explain(check, &a.selected, a.revealed);
+        Some(view! {
+            <p class=if checked { "verdict verdict-right" } else { "verdict verdict-wrong" }>
+                <span class="verdict-icon" aria-hidden="true">
+                    {if checked { "✓" } else { "✗" }}
+                </span>
+                {if checked { " Correct." } else { " Not quite." }}
+            </p>
+            {stale
+                .get()
+                .then(|| {
+                    view! {
+                        <p class="stale">
+                            "This answer is from an earlier version of the question."
+                        </p>
+                    }
+                })}
+            <ul class="explanations">
+                {explained
+                    .into_iter()
+                    .map(|o| {
+                        let mark = if o.correct { "Right answer" } else { "Not the answer" };
+                        view! {
+                            <li class:right=o.correct>
+                                <strong>{o.text}</strong>
+                                <span class="visually-hidden">{format!(" ({mark})")}</span>
+                                <span class="mark" aria-hidden="true">
+                                    {if o.correct { " ✓" } else { " ✗" }}
+                                </span>
+                                <br />
+                                {o.explanation}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        })
+    };
+    let revealed_note = move || {
+        let a = answer.get();
+        (a.revealed && a.checked.is_none()).then(|| {
+            let right = options_to_explain(check, &[], true);
+            view! {
+                <p class="verdict">"The answer:"</p>
+                <ul class="explanations">
+                    {right
+                        .into_iter()
+                        .map(|o| {
+                            view! {
+                                <li class="right">
+                                    <strong>{o.text}</strong>
+                                    <br />
+                                    {o.explanation}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+        })
+    };
+    let checked_wrong = move || answer.with(|a| a.checked == Some(false));
+    let has_result = move || answer.with(|a| a.checked.is_some());
+
+    view! {
+        <div class="activity check" id=anchor.clone()>
+            <h3 class="activity-kind" id=format!("{anchor}-title")>
+                {format!("{kind_label} {number}")}
+            </h3>
+            {check.scenario.map(|s| view! { <p class="scenario">{s}</p> })}
+            <fieldset aria-describedby=error_id.clone()>
+                <legend>{check.prompt}</legend>
+                <p class="hint">
+                    {if is_single { "Choose one answer." } else { "Choose all that apply." }}
+                </p>
+                <div class="options">{options}</div>
+            </fieldset>
+            <p class="error" id=error_id>
+                {move || {
+                    error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <span aria-hidden="true">"⚠ "</span>
+                                {e.message()}
+                            }
+                        })
+                }}
+            </p>
+            <fieldset class="confidence">
+                <legend>"How sure are you? (optional)"</legend>
+                <div class="options options-inline">{confidence}</div>
+            </fieldset>
+            <div class="actions">
+                <button type="button" class="button" on:click=on_check>
+                    "Check"
+                </button>
+                <Show when=checked_wrong>
+                    <button type="button" class="button button-secondary" on:click=retry>
+                        "Try again"
+                    </button>
+                </Show>
+                <Show when=move || !answer.with(|a| a.revealed)>
+                    <button type="button" class="button button-secondary" on:click=reveal>
+                        "Show answer"
+                    </button>
+                </Show>
+            </div>
+            <div
+                class="feedback"
+                class:has-result=has_result
+                role="status"
+                aria-live="polite"
+                tabindex="-1"
+                node_ref=feedback_ref
+            >
+                {feedback}
+                {revealed_note}
+            </div>
+        </div>
+    }
+}

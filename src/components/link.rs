@@ -1,0 +1,29 @@
+//! In-app links that work under any base path. leptos_router's `A` leaves
+//! absolute paths untouched, so `/about` would escape `/<repo>/` on GitHub
+//! Pages; `Link` puts the router base in front.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The router base (`""` at the root, `"/attune"` under a project site).
+#[derive(Clone, Debug, Default)]
+pub struct RouterBase(pub String);
+
+/// The full URL path of an app path, for links and `href`s.
+pub fn with_base(base: &str, path: &str) -> String {
+    format!("{base}{path}")
+}
+
+#[component]
+pub fn Link(
+    #[prop(into)] href: String,
+    #[prop(optional)] class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let base = use_context::<RouterBase>().unwrap_or_default();
+    view! {
+        <A href=with_base(&base.0, &href) attr:class=(!class.is_empty()).then_some(class)>
+            {children()}
+        </A>
+    }
+}

@@ -1,0 +1,9 @@
+//! Small view pieces shared by pages.
+
+pub mod check;
+pub mod focus;
+pub mod layout;
+pub mod link;
+pub mod notices;
+pub mod prose;
+pub mod reflection;

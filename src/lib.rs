@@ -1,0 +1,36 @@
+//! Attune: an interactive course on attunement in relationships that runs
+//! entirely in the reader's browser.
+//!
+//! Data flows one way:
+//! `content` (static data generated from the lesson files) →
+//! `model` (pure Rust, host-tested) →
+//! `storage` (the only code that touches localStorage) →
+//! `state` (app state in context) →
+//! `pages` and `components` (thin views).
+
+pub mod app;
+pub mod components;
+pub mod content;
+pub mod model;
+pub mod pages;
+pub mod state;
+pub mod storage;
+
+/// Reads what the page needs from the browser, then mounts the app. Kept out
+/// of the components so rendering never calls a browser API.
+pub fn start() {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| model::routes::router_base(&url.pathname()))
+        .unwrap_or_default();
+    let store = storage::Store::open();
+    let loaded = store.load_progress();
+    let boot = state::Boot {
+        base,
+        store,
+        loaded,
+    };
+    leptos::mount::mount_to_body(move || leptos::prelude::view! { <app::App boot=boot /> });
+}

@@ -1,0 +1,55 @@
+//! About: the credit, what this course is and is not, privacy, and help.
+
+use crate::components::focus::focus_on_mount;
+use crate::content::ARTICLE_TITLE;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn About() -> impl IntoView {
+    let heading = NodeRef::new();
+    focus_on_mount(heading);
+    view! {
+        <Title text="About" />
+        <div class="page prose">
+            <h1 tabindex="-1" node_ref=heading>
+                "About Attune"
+            </h1>
+            <h2>"The article behind the course"</h2>
+            <p>
+                "Attune teaches the ideas of the article "
+                <cite>{format!("\u{201c}{ARTICLE_TITLE}\u{201d}")}</cite>
+                " by Gail Berry, Emotional and Relationship Coach, published on Life Coach Directory. The lessons, questions and diagrams are written in our own words; the ideas and the examples are the article's."
+            </p>
+            <h2>"Education, not therapy"</h2>
+            <p>
+                "This course explains ideas about attachment and attunement. It cannot tell you what your attachment style is, and nothing in it is a diagnosis. If the lessons stir up something painful, that is understandable: go gently, take breaks, and think about talking it through with someone you trust or a qualified counsellor or therapist."
+            </p>
+            <h2 id="help">"Where to find help"</h2>
+            <ul>
+                <li>
+                    <strong>"If you are in danger or might hurt yourself, "</strong>
+                    "call your local emergency number now (999 or 112 in the UK, 911 in the US and Canada)."
+                </li>
+                <li>
+                    "In the UK and Ireland, Samaritans listen any time, day or night: call "
+                    <strong>"116 123"</strong> " (free)."
+                </li>
+                <li>
+                    "In other countries, " <strong>"findahelpline.com"</strong>
+                    " lists free, confidential helplines near you."
+                </li>
+                <li>
+                    "For ongoing support, a GP or a registered counsellor or therapist can help."
+                </li>
+            </ul>
+            <h2>"Your privacy"</h2>
+            <p>
+                "Everything you do here stays in this browser. Your answers, your reflections and your place in the course are saved in this browser's local storage and nowhere else. There is no account, no server that receives your data, no analytics and no advertising. Attune loads nothing from other websites."
+            </p>
+            <p>
+                "Anyone who uses this browser profile can see what is saved here, so on a shared computer, consider using a private window or clearing your data when you finish."
+            </p>
+        </div>
+    }
+}

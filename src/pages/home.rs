@@ -1,0 +1,118 @@
+//! Home: what the course is, the credit, and the course map.
+
+use crate::components::focus::focus_on_mount;
+use crate::components::link::Link;
+use crate::content::{lessons, Lesson, ATTRIBUTION};
+use crate::model::progress::{lesson_percent, lesson_state, resume_point, LessonState};
+use crate::model::routes::{lesson_anchor_path, lesson_path, section_anchor};
+use crate::state::use_app_state;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let state = use_app_state();
+    let heading = NodeRef::new();
+    focus_on_mount(heading);
+    let start = move || {
+        let resume = state.progress.with(|p| resume_point(p, lessons()));
+        match resume {
+            Some((lesson, section)) => {
+                let href = match section {
+                    Some(s) => lesson_anchor_path(lesson.slug, &section_anchor(&s)),
+                    None => lesson_path(lesson.slug),
+                };
+                view! {
+                    <Link href=href class="button button-large">
+                        "Continue where you left off"
+                    </Link>
+                    <p class="hint">{format!("Lesson: {}", lesson.title)}</p>
+                }
+                .into_any()
+            }
+            None => {
+                let first = lessons()
+                    .first()
+                    .map(|l| lesson_path(l.slug))
+                    .unwrap_or_default();
+                view! {
+                    <Link href=first class="button button-large">
+                        "Start the course"
+                    </Link>
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <Title text="" />
+        <div class="home">
+            <section class="hero">
+                <h1 tabindex="-1" node_ref=heading>
+                    "Attunement in relationships"
+                </h1>
+                <p class="lead">
+                    "A short, gentle course about how we tune in to the people we love: where our ways of relating come from, why some of us keep our distance and some of us hold on tight, and how real closeness can grow. Seven lessons, each with questions to check your understanding and space to reflect."
+                </p>
+                <p class="attribution">{ATTRIBUTION}</p>
+                <p class="hint">
+                    "This is education, not therapy. Your answers and reflections stay in this browser: no account, nothing sent anywhere."
+                </p>
+                <div class="actions">{start}</div>
+            </section>
+            <section aria-labelledby="course-map-title">
+                <h2 id="course-map-title">"The lessons"</h2>
+                <ol class="course-map">
+                    {lessons()
+                        .iter()
+                        .enumerate()
+                        .map(|(i, lesson)| view! { <LessonCard lesson=lesson number=i + 1 /> })
+                        .collect_view()}
+                </ol>
+            </section>
+        </div>
+    }
+}
+
+#[component]
+fn LessonCard(lesson: &'static Lesson, number: usize) -> impl IntoView {
+    let state = use_app_state();
+    let status = move || state.progress.with(|p| lesson_state(p, lesson));
+    let percent = move || state.progress.with(|p| lesson_percent(p, lesson));
+    let status_text = move || match status() {
+        LessonState::NotStarted => "Not started".to_string(),
+        LessonState::InProgress => format!("In progress, {}% done", percent()),
+        LessonState::Complete => "Finished".to_string(),
+    };
+    view! {
+        <li class="lesson-card" class:complete=move || status() == LessonState::Complete>
+            <span class="lesson-number" aria-hidden="true">
+                {number}
+            </span>
+            <div class="lesson-card-body">
+                <h3>
+                    <Link href=lesson_path(
+                        lesson.slug,
+                    )>{format!("Lesson {number}: {}", lesson.title)}</Link>
+                </h3>
+                <p>{lesson.summary}</p>
+                <p class="lesson-meta">
+                    <span>{format!("About {} minutes", lesson.minutes)}</span>
+                    <span class="lesson-status">
+                        <span aria-hidden="true">
+                            {move || match status() {
+                                LessonState::Complete => "✓ ",
+                                LessonState::InProgress => "◐ ",
+                                LessonState::NotStarted => "○ ",
+                            }}
+                        </span>
+                        {status_text}
+                    </span>
+                </p>
+                <div class="bar" aria-hidden="true">
+                    <div class="bar-fill" style:width=move || format!("{}%", percent())></div>
+                </div>
+            </div>
+        </li>
+    }
+}

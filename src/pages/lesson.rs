@@ -1,0 +1,205 @@
+//! A lesson: sections of prose with the questions and reflections in place,
+//! then the lesson's end. ← and → move between lessons.
+
+use crate::components::check::CheckCard;
+use crate::components::focus::focus_on_mount;
+use crate::components::prose::prose_block;
+use crate::components::reflection::ReflectionCard;
+use crate::content::{lesson_by_slug, lessons, Block, Lesson};
+use crate::model::progress::{lesson_percent, minutes_left};
+use crate::model::routes::{lesson_path, section_anchor};
+use crate::pages::lesson_end::LessonEnd;
+use crate::pages::not_found::NotFound;
+use crate::state::{use_app_state, AppState};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn LessonPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    move || match lesson_by_slug(&slug()) {
+        Some((index, lesson)) => view! { <LessonView lesson=lesson index=index /> }.into_any(),
+        None => view! { <NotFound /> }.into_any(),
+    }
+}
+
+#[component]
+fn LessonView(lesson: &'static Lesson, index: usize) -> impl IntoView {
+    let state = use_app_state();
+    let heading = NodeRef::new();
+    focus_on_mount(heading);
+    follow_reading_position(state, lesson);
+    arrow_key_navigation(index);
+    scroll_to_hash_on_mount();
+
+    let percent = move || state.progress.with(|p| lesson_percent(p, lesson));
+    let minutes = move || state.progress.with(|p| minutes_left(p, lesson));
+    let mut check_number = 0;
+    let sections = lesson
+        .sections
+        .iter()
+        .map(|section| {
+            let blocks = section
+                .blocks
+                .iter()
+                .map(|block| match block {
+                    Block::Check(i) => {
+                        check_number += 1;
+                        view! { <CheckCard check=&lesson.checks[*i] number=check_number /> }
+                            .into_any()
+                    }
+                    Block::Reflection(i) => {
+                        view! { <ReflectionCard reflection=&lesson.reflections[*i] /> }.into_any()
+                    }
+                    other => prose_block(other).unwrap_or_else(|| ().into_any()),
+                })
+                .collect_view();
+            let anchor = section_anchor(section.id);
+            view! {
+                <section
+                    class="lesson-section"
+                    id=anchor.clone()
+                    aria-labelledby=format!("{anchor}-h")
+                >
+                    <h2 id=format!("{anchor}-h") tabindex="-1">
+                        {section.heading}
+                    </h2>
+                    {blocks}
+                </section>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <Title text=lesson.title />
+        <article class="lesson">
+            <header class="lesson-header">
+                <p class="eyebrow">{format!("Lesson {} of {}", index + 1, lessons().len())}</p>
+                <h1 tabindex="-1" node_ref=heading>
+                    {lesson.title}
+                </h1>
+                <p class="lesson-meta">
+                    {move || match minutes() {
+                        0 => "Finished".to_string(),
+                        1 => "About 1 minute left".to_string(),
+                        n => format!("About {n} minutes left"),
+                    }}
+                </p>
+                <label class="progress-label">
+                    <span>{move || format!("Lesson progress: {}%", percent())}</span>
+                    <progress max="100" value=percent></progress>
+                </label>
+            </header>
+            {sections}
+            <LessonEnd lesson=lesson index=index />
+        </article>
+    }
+}
+
+/// Remembers the last section whose top has scrolled into the upper part of
+/// the window, so "Continue" can bring the reader back to it.
+fn follow_reading_position(state: AppState, lesson: &'static Lesson) {
+    let update = move || {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Some(document) = window.document() else {
+            return;
+        };
+        let line = window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(800.0)
+            * 0.4;
+        let reached = lesson
+            .sections
+            .iter()
+            .take_while(|s| {
+                document
+                    .get_element_by_id(&section_anchor(s.id))
+                    .is_some_and(|el| el.get_bounding_client_rect().top() < line)
+            })
+            .last()
+            .or_else(|| lesson.sections.first());
+        if let Some(section) = reached {
+            let known = state.progress.with_untracked(|p| {
+                p.positions.get(lesson.slug).map(String::as_str) == Some(section.id)
+            });
+            if !known && !state.read_only.get_untracked() {
+                state
+                    .progress
+                    .update(|p| p.set_position(lesson.slug, section.id));
+            }
+        }
+    };
+    // Record the first section on opening, then follow scrolling.
+    Effect::new(move |_| update());
+    let handle = window_event_listener(leptos::ev::scroll, move |_| update());
+    on_cleanup(move || handle.remove());
+}
+
+/// ← and → go to the previous and next lesson, unless the reader is typing
+/// or using a form control (radio groups use the arrow keys themselves).
+fn arrow_key_navigation(index: usize) {
+    let navigate = use_navigate();
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.alt_key()
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.default_prevented()
+        {
+            return;
+        }
+        let in_control = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            .is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || el.is_content_editable()
+            });
+        if in_control {
+            return;
+        }
+        let target = match ev.key().as_str() {
+            "ArrowRight" => lessons().get(index + 1),
+            "ArrowLeft" => index.checked_sub(1).and_then(|i| lessons().get(i)),
+            _ => None,
+        };
+        if let Some(lesson) = target {
+            ev.prevent_default();
+            navigate(&lesson_path(lesson.slug), Default::default());
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// A link such as `/lesson/x#s-section` opens the lesson at that section.
+fn scroll_to_hash_on_mount() {
+    Effect::new(move |_| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let hash = window.location().hash().unwrap_or_default();
+        let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
+            return;
+        };
+        let Some(el) = window.document().and_then(|d| d.get_element_by_id(id)) else {
+            return;
+        };
+        el.scroll_into_view();
+        // Put keyboard focus there too, on the section's heading if it has one.
+        let focus_target = el
+            .query_selector("h2, h3")
+            .ok()
+            .flatten()
+            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(h) = focus_target {
+            let _ = h.focus();
+        }
+    });
+}

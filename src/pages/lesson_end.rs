@@ -1,0 +1,211 @@
+//! The end of a lesson: key ideas, the reader's results and confidence,
+//! their reflections, and the way on.
+
+use crate::components::link::Link;
+use crate::content::{lessons, Lesson, ReflectionKind};
+use crate::model::progress::ReflectionValue;
+use crate::model::routes::{activity_anchor, lesson_path};
+use crate::model::summary::{calibration_note, lesson_results};
+use crate::state::use_app_state;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn LessonEnd(lesson: &'static Lesson, index: usize) -> impl IntoView {
+    let state = use_app_state();
+    let navigate = use_navigate();
+    let next = lessons().get(index + 1);
+    let previous = index.checked_sub(1).and_then(|i| lessons().get(i));
+    let confirming_reset = RwSignal::new(false);
+
+    let results = move || {
+        let r = state.progress.with(|p| lesson_results(p, lesson));
+        let rows = r
+            .by_confidence
+            .iter()
+            .map(|(c, right, wrong)| {
+                view! {
+                    <tr>
+                        <th scope="row">{c.label()}</th>
+                        <td>{*right}</td>
+                        <td>{*wrong}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let has_rows = !r.by_confidence.is_empty();
+        view! {
+            <p>
+                {format!(
+                    "You answered {} of {} questions, {} of them right on the first try.",
+                    r.answered,
+                    r.total,
+                    r.first_try,
+                )}
+            </p>
+            {has_rows
+                .then(|| {
+                    view! {
+                        <table class="confidence-table">
+                            <caption>"How sure you were, and how it went"</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"You said"</th>
+                                    <th scope="col">"Right"</th>
+                                    <th scope="col">"Not yet"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    }
+                })}
+            {calibration_note(&r).map(|note| view! { <p>{note}</p> })}
+        }
+    };
+
+    let reflections = move || {
+        let entries: Vec<_> = state.progress.with(|p| {
+            lesson
+                .reflections
+                .iter()
+                .filter_map(|r| p.reflection(r.id).map(|e| (r, e.value.clone())))
+                .collect()
+        });
+        if entries.is_empty() {
+            return view! {
+                <p>
+                    "You have not written any reflections in this lesson yet. They are optional, and here whenever you want them."
+                </p>
+            }.into_any();
+        }
+        view! {
+            <ul class="my-reflections">
+                {entries
+                    .into_iter()
+                    .map(|(r, value)| {
+                        let shown = describe(r, &value);
+                        view! {
+                            <li>
+                                <a href=format!("#{}", activity_anchor(r.id))>{r.prompt}</a>
+                                <p class="reader-text">{shown}</p>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+
+    let finish = move |_| {
+        state.progress.update(|p| p.complete(lesson.slug));
+        state.flush();
+        let to = next
+            .map(|l| lesson_path(l.slug))
+            .unwrap_or_else(|| "/".to_string());
+        navigate(&to, Default::default());
+    };
+
+    view! {
+        <section class="lesson-end" aria-labelledby="key-ideas">
+            <h2 id="key-ideas" tabindex="-1">
+                "Key ideas"
+            </h2>
+            <ul class="key-ideas">
+                {lesson.key_ideas.iter().map(|k| view! { <li>{*k}</li> }).collect_view()}
+            </ul>
+            <h2>"Your results"</h2>
+            {results}
+            <h2>"Your reflections"</h2>
+            {reflections}
+            <div class="actions lesson-nav">
+                <button type="button" class="button button-large" on:click=finish>
+                    {if next.is_some() {
+                        "Finish and go to the next lesson"
+                    } else {
+                        "Finish the course"
+                    }}
+                </button>
+            </div>
+            <nav class="prev-next" aria-label="Lessons">
+                {previous
+                    .map(|l| {
+                        view! {
+                            <Link href=lesson_path(
+                                l.slug,
+                            )>{format!("← Previous: {}", l.title)}</Link>
+                        }
+                    })}
+                {next
+                    .map(|l| {
+                        view! {
+                            <Link href=lesson_path(l.slug)>{format!("Next: {} →", l.title)}</Link>
+                        }
+                    })}
+            </nav>
+            <p class="hint">"Tip: the ← and → keys move between lessons."</p>
+            <div class="reset">
+                <Show
+                    when=move || confirming_reset.get()
+                    fallback=move || {
+                        view! {
+                            <button
+                                type="button"
+                                class="button button-secondary"
+                                on:click=move |_| confirming_reset.set(true)
+                            >
+                                "Start this lesson again"
+                            </button>
+                        }
+                    }
+                >
+                    <p role="alert">
+                        "This clears your answers and reflections for this lesson. Are you sure?"
+                    </p>
+                    <button
+                        type="button"
+                        class="button button-danger"
+                        on:click=move |_| {
+                            state.progress.update(|p| p.reset_lesson(lesson));
+                            confirming_reset.set(false);
+                        }
+                    >
+                        "Yes, clear this lesson"
+                    </button>
+                    <button
+                        type="button"
+                        class="button button-secondary"
+                        on:click=move |_| confirming_reset.set(false)
+                    >
+                        "Keep my answers"
+                    </button>
+                </Show>
+            </div>
+            <aside class="care-note">
+                <p>
+                    <strong>"Education, not therapy. "</strong>
+                    "If this lesson brought up something heavy, be gentle with yourself. Help is listed on the "
+                    <Link href="/about#help">"About page"</Link>
+                    "."
+                </p>
+            </aside>
+        </section>
+    }
+}
+
+/// The reader's own answer to a reflection, as plain text.
+fn describe(reflection: &crate::content::Reflection, value: &ReflectionValue) -> String {
+    match (value, &reflection.kind) {
+        (ReflectionValue::Text(t), _) => t.clone(),
+        (ReflectionValue::Scale(n), ReflectionKind::Scale { low, high }) => {
+            format!("{n} out of 5 (1 = {low}, 5 = {high})")
+        }
+        (ReflectionValue::Checklist(ids), ReflectionKind::Checklist { items }) => items
+            .iter()
+            .filter(|i| ids.iter().any(|id| id == i.id))
+            .map(|i| i.text)
+            .collect::<Vec<_>>()
+            .join("; "),
+        _ => String::from("(from an earlier version of this exercise)"),
+    }
+}

@@ -1,0 +1,7 @@
+//! One module a route. Pages read state from context and stay thin.
+
+pub mod about;
+pub mod home;
+pub mod lesson;
+pub mod lesson_end;
+pub mod not_found;

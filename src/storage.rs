@@ -1,0 +1,251 @@
+//! The storage adapter: the only code that touches `localStorage`.
+//!
+//! Browsers block storage (privacy modes, policies), fill it up, and share it
+//! with every other site on the same origin (all project sites of one
+//! github.io account). So every access is guarded, errors come back as a
+//! [`StorageError`] for the caller to show, every key carries [`PREFIX`],
+//! and nothing here ever clears keys that are not ours.
+
+use crate::model::codec::{self, DecodeError};
+use crate::model::progress::Progress;
+
+/// Every key this app writes starts with this.
+pub const PREFIX: &str = "attune:";
+/// The reader's progress (answers, reflections, position).
+pub const PROGRESS_KEY: &str = "attune:progress";
+/// Where unreadable progress is copied before the app starts afresh.
+pub const BACKUP_KEY: &str = "attune:backup";
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum StorageError {
+    /// `window.localStorage` threw or is missing: the app runs in memory.
+    Unavailable(String),
+    /// The browser refused the write because storage is full.
+    QuotaExceeded,
+    /// Any other refused write or read.
+    Failed(String),
+}
+
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Unavailable(why) => write!(f, "storage is not available in this browser ({why})"),
+            Self::QuotaExceeded => write!(f, "this browser's storage for the site is full"),
+            Self::Failed(why) => write!(f, "the browser refused to save ({why})"),
+        }
+    }
+}
+
+/// Tells a full storage from other write errors. Engines disagree on how to
+/// say it: Chromium `QuotaExceededError`, Firefox
+/// `NS_ERROR_DOM_QUOTA_REACHED`, old WebKit only the legacy code 22.
+pub fn classify_write_error(name: &str, code: u16, message: &str) -> StorageError {
+    if name == "QuotaExceededError"
+        || name == "NS_ERROR_DOM_QUOTA_REACHED"
+        || code == 22
+        || code == 1014
+    {
+        StorageError::QuotaExceeded
+    } else {
+        StorageError::Failed(format!("{name}: {message}"))
+    }
+}
+
+/// What the app found in storage at start-up.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadOutcome {
+    /// Nothing stored yet: a new reader.
+    Fresh,
+    Loaded(Progress),
+    /// Stored data could not be read. The raw text was copied to
+    /// [`BACKUP_KEY`] (when it fit) and is kept here so the reader can
+    /// download it; the app starts afresh.
+    Unreadable {
+        raw: String,
+        error: DecodeError,
+    },
+    /// Written by a newer Attune. The app shows it read-only and never saves
+    /// over it.
+    Newer {
+        progress: Progress,
+        version: u64,
+    },
+}
+
+/// A handle on localStorage, or on nothing when the browser blocks it.
+#[derive(Clone)]
+pub struct Store {
+    storage: Option<web_sys::Storage>,
+    unavailable: Option<String>,
+}
+
+impl Store {
+    /// Opens localStorage, never panicking: reading `window.localStorage`
+    /// itself throws `SecurityError` when storage is blocked, and gloo's
+    /// `LocalStorage::raw()` would panic on that, so we ask web-sys first.
+    pub fn open() -> Self {
+        let result = web_sys::window()
+            .ok_or_else(|| "no window".to_string())
+            .and_then(|w| w.local_storage().map_err(js_error_text))
+            .and_then(|s| s.ok_or_else(|| "localStorage is null".to_string()));
+        match result {
+            // The guard above proved access works, so gloo's handle cannot
+            // panic now; it is the same Storage object.
+            Ok(_) => Self {
+                storage: Some(<gloo_storage::LocalStorage as gloo_storage::Storage>::raw()),
+                unavailable: None,
+            },
+            Err(why) => Self::memory_only(why),
+        }
+    }
+
+    /// A store that keeps nothing (storage blocked).
+    pub fn memory_only(why: String) -> Self {
+        Self {
+            storage: None,
+            unavailable: Some(why),
+        }
+    }
+
+    /// Why storage cannot be used, if it cannot.
+    pub fn unavailable(&self) -> Option<StorageError> {
+        self.unavailable.clone().map(StorageError::Unavailable)
+    }
+
+    fn storage(&self) -> Result<&web_sys::Storage, StorageError> {
+        self.storage
+            .as_ref()
+            .ok_or_else(|| StorageError::Unavailable(self.unavailable.clone().unwrap_or_default()))
+    }
+
+    pub fn read(&self, key: &str) -> Result<Option<String>, StorageError> {
+        debug_assert!(key.starts_with(PREFIX));
+        self.storage()?
+            .get_item(key)
+            .map_err(|e| StorageError::Failed(js_error_text(e)))
+    }
+
+    pub fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        debug_assert!(key.starts_with(PREFIX));
+        self.storage()?.set_item(key, value).map_err(write_error)
+    }
+
+    pub fn remove(&self, key: &str) -> Result<(), StorageError> {
+        debug_assert!(key.starts_with(PREFIX));
+        self.storage()?
+            .remove_item(key)
+            .map_err(|e| StorageError::Failed(js_error_text(e)))
+    }
+
+    /// Every key of ours (with [`PREFIX`]); other sites' keys are not listed.
+    pub fn our_keys(&self) -> Vec<String> {
+        let Ok(storage) = self.storage() else {
+            return Vec::new();
+        };
+        let len = storage.length().unwrap_or(0);
+        (0..len)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|k| k.starts_with(PREFIX))
+            .collect()
+    }
+
+    /// Removes every key of ours and no other (never `clear()`: other sites
+    /// on the same origin keep their data).
+    pub fn remove_all_ours(&self) -> Result<(), StorageError> {
+        for key in self.our_keys() {
+            self.remove(&key)?;
+        }
+        Ok(())
+    }
+
+    /// Loads the reader's progress, keeping anything unreadable safe.
+    pub fn load_progress(&self) -> Result<LoadOutcome, StorageError> {
+        let Some(raw) = self.read(PROGRESS_KEY)? else {
+            return Ok(LoadOutcome::Fresh);
+        };
+        Ok(match codec::decode(&raw) {
+            Ok(decoded) => {
+                if decoded.migrated_from.is_some() {
+                    // Write the migrated form once; a failure here is not
+                    // fatal, the next save tries again.
+                    let _ = self.write(PROGRESS_KEY, &codec::encode(&decoded.progress));
+                }
+                LoadOutcome::Loaded(decoded.progress)
+            }
+            Err(DecodeError::NewerSchema(version)) => LoadOutcome::Newer {
+                progress: newer_best_effort(&raw),
+                version,
+            },
+            Err(error) => {
+                // Keep the first backup: a second bad load must not replace
+                // the reader's real data with later garbage.
+                if matches!(self.read(BACKUP_KEY), Ok(None)) {
+                    let _ = self.write(BACKUP_KEY, &raw);
+                }
+                web_sys::console::warn_1(&format!("Attune: {error}").into());
+                LoadOutcome::Unreadable { raw, error }
+            }
+        })
+    }
+
+    pub fn save_progress(&self, progress: &Progress) -> Result<(), StorageError> {
+        self.write(PROGRESS_KEY, &codec::encode(progress))
+    }
+}
+
+/// Data from a newer schema is shown read-only where its fields still fit.
+fn newer_best_effort(raw: &str) -> Progress {
+    let Ok(serde_json::Value::Object(mut envelope)) =
+        serde_json::from_str::<serde_json::Value>(raw)
+    else {
+        return Progress::default();
+    };
+    envelope.insert("schema".into(), codec::SCHEMA_VERSION.into());
+    codec::decode_value(serde_json::Value::Object(envelope))
+        .map(|d| d.progress)
+        .unwrap_or_default()
+}
+
+fn write_error(e: wasm_bindgen::JsValue) -> StorageError {
+    use wasm_bindgen::JsCast;
+    match e.dyn_ref::<web_sys::DomException>() {
+        Some(ex) => classify_write_error(&ex.name(), ex.code(), &ex.message()),
+        None => StorageError::Failed(js_error_text(e)),
+    }
+}
+
+fn js_error_text(e: wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    if let Some(ex) = e.dyn_ref::<web_sys::DomException>() {
+        return format!("{}: {}", ex.name(), ex.message());
+    }
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        return String::from(err.message());
+    }
+    e.as_string().unwrap_or_else(|| "unknown error".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quota_errors_of_every_engine_are_recognised() {
+        assert_eq!(
+            classify_write_error("QuotaExceededError", 22, ""),
+            StorageError::QuotaExceeded
+        );
+        assert_eq!(
+            classify_write_error("NS_ERROR_DOM_QUOTA_REACHED", 1014, ""),
+            StorageError::QuotaExceeded
+        );
+        assert_eq!(
+            classify_write_error("Error", 22, ""),
+            StorageError::QuotaExceeded
+        );
+        assert!(matches!(
+            classify_write_error("SecurityError", 18, "no"),
+            StorageError::Failed(_)
+        ));
+    }
+}

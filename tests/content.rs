@@ -1,0 +1,260 @@
+//! Host tests of the course content: the build-time parser and validator
+//! (shared with build.rs), a deliberately broken fixture, and the reading
+//! grade of every lesson.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "../src/content/parse.rs"]
+#[allow(dead_code)]
+mod parse;
+
+use parse::{load_course, parse_inline, parse_markdown, Block, ContentError, Inline};
+use std::path::Path;
+
+fn course() -> parse::Course {
+    match load_course(Path::new("src/content/lessons"), Path::new("public")) {
+        Ok(c) => c,
+        Err(errors) => panic!("content errors: {errors:#?}"),
+    }
+}
+
+#[test]
+fn the_course_is_valid_and_matches_the_built_data() {
+    let course = course();
+    assert!((6..=8).contains(&course.lessons.len()), "6 to 8 lessons");
+    let built = attune::content::lessons();
+    assert_eq!(built.len(), course.lessons.len());
+    for (parsed, shipped) in course.lessons.iter().zip(built) {
+        assert_eq!(parsed.slug, shipped.slug);
+        assert_eq!(parsed.checks.len(), shipped.checks.len());
+        assert_eq!(parsed.reflections.len(), shipped.reflections.len());
+        assert_eq!(parsed.sections.len(), shipped.sections.len());
+    }
+}
+
+#[test]
+fn every_lesson_has_the_required_activities() {
+    for lesson in course().lessons {
+        let scenarios = lesson
+            .checks
+            .iter()
+            .filter(|c| c.scenario.is_some())
+            .count();
+        assert!(
+            lesson.checks.len() - scenarios >= 2,
+            "{}: two knowledge checks",
+            lesson.slug
+        );
+        assert!(scenarios >= 1, "{}: a scenario", lesson.slug);
+        assert!(
+            lesson.reflections.len() >= 2,
+            "{}: two reflections",
+            lesson.slug
+        );
+        assert!(!lesson.key_ideas.is_empty(), "{}: key ideas", lesson.slug);
+        assert!(
+            (5..=10).contains(&lesson.minutes),
+            "{}: 5 to 10 minutes",
+            lesson.slug
+        );
+    }
+}
+
+#[test]
+fn the_broken_fixture_fails_with_every_mistake_named() {
+    let errors = load_course(
+        Path::new("tests/fixtures/broken-course"),
+        Path::new("public"),
+    )
+    .expect_err("the broken fixture must not validate");
+    let has = |pred: &dyn Fn(&ContentError) -> bool| errors.iter().any(pred);
+    assert!(has(
+        &|e| matches!(e, ContentError::BadSlug(s) if s == "Broken Lesson")
+    ));
+    assert!(has(&|e| matches!(
+        e,
+        ContentError::MinutesOutOfRange { minutes: 30, .. }
+    )));
+    assert!(has(
+        &|e| matches!(e, ContentError::EmptyText { place } if place.contains("summary"))
+    ));
+    assert!(has(&|e| matches!(
+        e,
+        ContentError::SingleNeedsOneCorrect { found: 2, .. }
+    )));
+    assert!(has(
+        &|e| matches!(e, ContentError::MissingExplanation { option, .. } if option == "b")
+    ));
+    assert!(has(
+        &|e| matches!(e, ContentError::DuplicateId(id) if id == "broken.two-right")
+    ));
+    assert!(has(&|e| matches!(
+        e,
+        ContentError::MultipleNeedsACorrect(_)
+    )));
+    assert!(has(&|e| matches!(e, ContentError::ScaleNeedsLabels(_))));
+    assert!(has(
+        &|e| matches!(e, ContentError::UnknownActivity { id, .. } if id == "broken.not-there")
+    ));
+    assert!(has(
+        &|e| matches!(e, ContentError::ActivityNotPlaced { id, .. } if id == "broken.scale")
+    ));
+    assert!(has(&|e| matches!(e, ContentError::TooFewActivities { .. })));
+    // Every error prints as a message that names where to look.
+    for e in &errors {
+        assert!(!e.to_string().is_empty());
+    }
+}
+
+#[test]
+fn markdown_blocks_are_parsed() {
+    let md = "## One {#one}\n\nA *soft* and **firm** line\nthat wraps.\n\n- first\n- second\n\n![Alt](figures/x.svg \"Cap\")\n\n?[l.q]\n";
+    let sections = parse_markdown("t.md", md).expect("valid");
+    assert_eq!(sections.len(), 1);
+    assert_eq!(sections[0].id, "one");
+    let blocks = &sections[0].blocks;
+    assert_eq!(
+        blocks[0],
+        Block::Paragraph(vec![
+            Inline::Text("A ".into()),
+            Inline::Emphasis("soft".into()),
+            Inline::Text(" and ".into()),
+            Inline::Strong("firm".into()),
+            Inline::Text(" line that wraps.".into()),
+        ])
+    );
+    assert!(matches!(&blocks[1], Block::List(items) if items.len() == 2));
+    assert!(matches!(&blocks[2], Block::Figure { caption, .. } if caption == "Cap"));
+    assert_eq!(blocks[3], Block::Activity("l.q".into()));
+}
+
+#[test]
+fn markdown_mistakes_are_refused_with_a_line_number() {
+    for (md, line) in [
+        ("Text before any section.", 1),
+        ("## No id\n", 1),
+        ("## A {#a}\n\n# Big heading\n", 3),
+        ("## A {#a}\n\n<b>html</b>\n", 3),
+        ("## A {#a}\n\n?[unclosed\n", 3),
+        ("## A {#a}\n\n![alt](x.svg bad caption)\n", 3),
+    ] {
+        match parse_markdown("t.md", md) {
+            Err(ContentError::Markdown { line: l, .. }) => assert_eq!(l, line, "{md:?}"),
+            other => panic!("{md:?} should fail, got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn unmatched_emphasis_is_kept_as_text() {
+    assert_eq!(parse_inline("2 * 3"), vec![Inline::Text("2 * 3".into())]);
+}
+
+// ---- Reading grade -------------------------------------------------------
+
+/// Flesch-Kincaid grade level. Each field (prompt, option, list item, key
+/// idea) ends a sentence even without a full stop.
+fn fk_grade(fields: &[String]) -> f64 {
+    let (mut words, mut sentences, mut syllables) = (0usize, 0usize, 0usize);
+    for field in fields {
+        let w = word_list(field);
+        if w.is_empty() {
+            continue;
+        }
+        words += w.len();
+        syllables += w.iter().map(|w| syllable_count(w)).sum::<usize>();
+        let ends = field
+            .split(['.', '!', '?'])
+            .filter(|s| !word_list(s).is_empty())
+            .count();
+        sentences += ends.max(1);
+    }
+    0.39 * (words as f64 / sentences.max(1) as f64)
+        + 11.8 * (syllables as f64 / words.max(1) as f64)
+        - 15.59
+}
+
+fn word_list(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_ascii_alphabetic() || c == '\''))
+        .map(|w| w.trim_matches('\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn syllable_count(word: &str) -> usize {
+    let w = if word.ends_with('e') && !word.ends_with("le") {
+        &word[..word.len() - 1]
+    } else {
+        word
+    };
+    let mut count = 0;
+    let mut in_vowels = false;
+    for c in w.chars() {
+        let vowel = "aeiouy".contains(c);
+        if vowel && !in_vowels {
+            count += 1;
+        }
+        in_vowels = vowel;
+    }
+    count.max(1)
+}
+
+fn lesson_text(lesson: &parse::Lesson) -> Vec<String> {
+    let inl = |parts: &[Inline]| {
+        parts
+            .iter()
+            .map(|p| match p {
+                Inline::Text(t) | Inline::Emphasis(t) | Inline::Strong(t) => t.as_str(),
+            })
+            .collect::<String>()
+    };
+    let mut fields = vec![lesson.title.clone(), lesson.summary.clone()];
+    fields.extend(lesson.key_ideas.iter().cloned());
+    for section in &lesson.sections {
+        fields.push(section.heading.clone());
+        for block in &section.blocks {
+            match block {
+                Block::Paragraph(p) => fields.push(inl(p)),
+                Block::List(items) => fields.extend(items.iter().map(|i| inl(i))),
+                Block::Figure { caption, .. } => fields.push(caption.clone()),
+                Block::Activity(_) => {}
+            }
+        }
+    }
+    for c in &lesson.checks {
+        fields.extend(c.scenario.clone());
+        fields.push(c.prompt.clone());
+        for o in &c.options {
+            fields.push(o.text.clone());
+            fields.push(o.explanation.clone());
+        }
+    }
+    for r in &lesson.reflections {
+        fields.push(r.prompt.clone());
+        fields.push(r.response.clone());
+        fields.extend(r.hint.clone());
+        fields.extend(r.items.iter().map(|i| i.text.clone()));
+    }
+    fields
+}
+
+#[test]
+fn the_grade_formula_behaves() {
+    assert!(fk_grade(&["The cat sat on the mat.".into()]) < 2.0);
+    assert!(fk_grade(&["Institutional considerations notwithstanding, attachment-theoretical conceptualisations necessitate interdisciplinary elaboration.".into()]) > 16.0);
+    assert_eq!(syllable_count("little"), 2);
+    assert_eq!(syllable_count("make"), 1);
+}
+
+#[test]
+fn every_lesson_reads_at_grade_nine_or_below() {
+    for lesson in course().lessons {
+        let grade = fk_grade(&lesson_text(&lesson));
+        println!("{}: reading grade {grade:.1}", lesson.slug);
+        assert!(
+            grade <= 9.0,
+            "{} reads at grade {grade:.1}; aim for 9 or lower",
+            lesson.slug
+        );
+    }
+}

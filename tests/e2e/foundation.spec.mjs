@@ -1,0 +1,57 @@
+// The app shell as deployed: home, About, deep links, not-found, axe.
+import { test, expect } from "@playwright/test";
+import { HomePage, ATTRIBUTION, watchProblems, axeViolations } from "./pages.mjs";
+
+test("home shows the course, the credit and the lesson map, with no errors", async ({ page }) => {
+  const problems = watchProblems(page);
+  const home = new HomePage(page);
+  await home.open();
+  await expect(page.locator("main")).toContainText(ATTRIBUTION);
+  await expect(page.locator("main")).toContainText("Attunement in relationships: What is it and how do we achieve it?");
+  await expect(home.lessons).toHaveCount(7);
+  await expect(home.start).toBeVisible();
+  await expect(page).toHaveTitle("Attune");
+  expect(problems).toEqual([]);
+});
+
+test("About opens from the header and the course is one step back", async ({ page }) => {
+  const problems = watchProblems(page);
+  await new HomePage(page).open();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "About" }).click();
+  await expect(page).toHaveURL(/\/attune\/about$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("About Attune");
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+  await expect(page.locator("main")).toContainText("Education, not therapy");
+  await expect(page.locator("main")).toContainText("116 123");
+  await expect(page).toHaveTitle("About · Attune");
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Attunement in relationships");
+  expect(problems).toEqual([]);
+});
+
+test("a first visit straight to a deep link renders that page", async ({ page }) => {
+  const problems = watchProblems(page);
+  const response = await page.goto("about");
+  // Served by the 404.html fallback, exactly as GitHub Pages does.
+  expect(response.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("About Attune");
+  await expect(page.locator("main")).toContainText(ATTRIBUTION);
+  expect(problems).toEqual([]);
+});
+
+test("an unknown path helps the reader back", async ({ page }) => {
+  await page.goto("no/such/page");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("We can't find that page");
+  await page.getByRole("link", { name: "Go to the course" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Attunement in relationships");
+  await page.goto("lesson/not-a-lesson");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("We can't find that page");
+});
+
+for (const path of ["./", "about", "nowhere"]) {
+  test(`axe finds no WCAG 2.2 AA violation on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}

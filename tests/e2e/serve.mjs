@@ -1,0 +1,74 @@
+// Serves a build the way GitHub Pages serves a project site: under
+// /<repo>/, gzip when the browser accepts it, and the site's 404.html (with
+// status 404) for any path that is not a file, which is how deep links reach
+// the app shell. No dependencies.
+//   node tests/e2e/serve.mjs [dist] [port] [/base/]
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const root = process.argv[2] ?? "dist";
+const port = Number(process.argv[3] ?? 4173);
+const base = process.argv[4] ?? "/attune/";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+async function fileFor(urlPath) {
+  if (!urlPath.startsWith(base)) return null;
+  let rel = decodeURIComponent(urlPath.slice(base.length));
+  if (rel === "" || rel.endsWith("/")) rel += "index.html";
+  const path = normalize(join(root, rel));
+  if (!path.startsWith(normalize(root))) return null;
+  try {
+    const s = await stat(path);
+    if (s.isFile()) return path;
+    if (s.isDirectory()) return join(path, "index.html");
+  } catch {}
+  return null;
+}
+
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url, "http://localhost");
+  if (url.pathname === base.slice(0, -1)) {
+    res.writeHead(301, { Location: base });
+    return res.end();
+  }
+  let path = await fileFor(url.pathname);
+  let status = 200;
+  if (!path) {
+    path = join(root, "404.html");
+    status = 404;
+  }
+  let body;
+  try {
+    body = await readFile(path);
+  } catch {
+    res.writeHead(404, { "Content-Type": "text/plain" });
+    return res.end("not found");
+  }
+  const type = TYPES[extname(path)] ?? "application/octet-stream";
+  const headers = { "Content-Type": type, "Cache-Control": "max-age=600" };
+  if (/gzip/.test(req.headers["accept-encoding"] ?? "") && !type.startsWith("image/png")) {
+    body = gzipSync(body);
+    headers["Content-Encoding"] = "gzip";
+  }
+  headers["Content-Length"] = body.length;
+  res.writeHead(status, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
+});
+
+server.listen(port, "127.0.0.1", () => {
+  console.log(`serving ${root} at http://127.0.0.1:${port}${base}`);
+});

@@ -1,0 +1,439 @@
+//! Host tests of the pure model: progress, grading, the stored format and
+//! its migrations, and results.
+#![cfg(not(target_arch = "wasm32"))]
+
+use attune::content::{
+    lessons, Check, CheckKind, CheckOption, ChecklistItem, Reflection, ReflectionKind,
+};
+use attune::model::codec::{decode, encode, DecodeError, SCHEMA_VERSION};
+use attune::model::grading::{grade, options_to_explain, GradeError};
+use attune::model::progress::*;
+use attune::model::summary::{calibration_note, lesson_results};
+
+static SINGLE: Check = Check {
+    id: "t.single",
+    kind: CheckKind::Single,
+    scenario: None,
+    prompt: "Which?",
+    options: &[
+        CheckOption {
+            id: "a",
+            text: "A",
+            correct: true,
+            explanation: "Yes",
+        },
+        CheckOption {
+            id: "b",
+            text: "B",
+            correct: false,
+            explanation: "No",
+        },
+        CheckOption {
+            id: "c",
+            text: "C",
+            correct: false,
+            explanation: "No",
+        },
+    ],
+};
+
+static MULTIPLE: Check = Check {
+    id: "t.multiple",
+    kind: CheckKind::Multiple,
+    scenario: Some("A situation."),
+    prompt: "Which ones?",
+    options: &[
+        CheckOption {
+            id: "a",
+            text: "A",
+            correct: true,
+            explanation: "Yes",
+        },
+        CheckOption {
+            id: "b",
+            text: "B",
+            correct: true,
+            explanation: "Yes",
+        },
+        CheckOption {
+            id: "c",
+            text: "C",
+            correct: false,
+            explanation: "No",
+        },
+    ],
+};
+
+/// The same question as SINGLE after an edit made `b` the right answer.
+static SINGLE_EDITED: Check = Check {
+    id: "t.single",
+    kind: CheckKind::Single,
+    scenario: None,
+    prompt: "Which?",
+    options: &[
+        CheckOption {
+            id: "a",
+            text: "A",
+            correct: false,
+            explanation: "No",
+        },
+        CheckOption {
+            id: "b",
+            text: "B",
+            correct: true,
+            explanation: "Yes",
+        },
+    ],
+};
+
+static CHECKLIST: Reflection = Reflection {
+    id: "t.list",
+    prompt: "Which do you notice?",
+    response: "Thank you.",
+    kind: ReflectionKind::Checklist {
+        items: &[
+            ChecklistItem { id: "x", text: "X" },
+            ChecklistItem { id: "y", text: "Y" },
+        ],
+    },
+};
+
+fn ids(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+// ---- grading -------------------------------------------------------------
+
+#[test]
+fn single_choice_is_right_only_with_the_right_option() {
+    assert!(grade(&SINGLE, &ids(&["a"])).unwrap().correct);
+    assert!(!grade(&SINGLE, &ids(&["b"])).unwrap().correct);
+}
+
+#[test]
+fn multiple_choice_needs_exactly_the_right_set() {
+    assert!(grade(&MULTIPLE, &ids(&["a", "b"])).unwrap().correct);
+    assert!(grade(&MULTIPLE, &ids(&["b", "a"])).unwrap().correct);
+    let partial = grade(&MULTIPLE, &ids(&["a"])).unwrap();
+    assert!(!partial.correct);
+    assert_eq!(partial.missed, 1);
+    let extra = grade(&MULTIPLE, &ids(&["a", "b", "c"])).unwrap();
+    assert!(!extra.correct);
+    assert_eq!(extra.wrong, 1);
+}
+
+#[test]
+fn grading_refuses_bad_input_with_a_message() {
+    assert_eq!(grade(&SINGLE, &[]), Err(GradeError::NothingChosen));
+    assert_eq!(
+        grade(&SINGLE, &ids(&["a", "b"])),
+        Err(GradeError::TooManyChosen)
+    );
+    assert_eq!(
+        grade(&SINGLE, &ids(&["z"])),
+        Err(GradeError::UnknownOption("z".into()))
+    );
+    assert!(GradeError::NothingChosen
+        .message()
+        .contains("Choose an answer first"));
+}
+
+#[test]
+fn explanations_shown_are_the_chosen_then_the_right_ones() {
+    let shown: Vec<_> = options_to_explain(&SINGLE, &ids(&["b"]), false)
+        .iter()
+        .map(|o| o.id)
+        .collect();
+    assert_eq!(shown, ["b"]);
+    let shown: Vec<_> = options_to_explain(&SINGLE, &ids(&["b"]), true)
+        .iter()
+        .map(|o| o.id)
+        .collect();
+    assert_eq!(shown, ["a", "b"]);
+}
+
+#[test]
+fn every_real_question_can_be_answered_right() {
+    for lesson in lessons() {
+        for check in lesson.checks {
+            let right: Vec<String> = check
+                .options
+                .iter()
+                .filter(|o| o.correct)
+                .map(|o| o.id.to_string())
+                .collect();
+            assert!(grade(check, &right).unwrap().correct, "{}", check.id);
+        }
+    }
+}
+
+// ---- progress ------------------------------------------------------------
+
+#[test]
+fn a_single_choice_replaces_the_last_and_clears_the_result() {
+    let mut p = Progress::default();
+    p.choose(&SINGLE, "b", true);
+    p.record_check(&SINGLE, false);
+    p.choose(&SINGLE, "a", true);
+    let a = p.answer("t.single").unwrap();
+    assert_eq!(a.selected, ids(&["a"]));
+    assert_eq!(a.checked, None);
+    assert_eq!(a.tries, 1);
+}
+
+#[test]
+fn multiple_choices_add_and_remove() {
+    let mut p = Progress::default();
+    p.choose(&MULTIPLE, "a", true);
+    p.choose(&MULTIPLE, "b", true);
+    p.choose(&MULTIPLE, "a", true);
+    p.choose(&MULTIPLE, "b", false);
+    assert_eq!(p.answer("t.multiple").unwrap().selected, ids(&["a"]));
+    p.choose(&MULTIPLE, "nope", true);
+    assert_eq!(p.answer("t.multiple").unwrap().selected, ids(&["a"]));
+}
+
+#[test]
+fn retry_keeps_confidence_and_clears_the_rest() {
+    let mut p = Progress::default();
+    p.choose(&SINGLE, "b", true);
+    p.set_confidence("t.single", Some(Confidence::Certain));
+    p.record_check(&SINGLE, false);
+    p.retry("t.single");
+    let a = p.answer("t.single").unwrap();
+    assert!(a.selected.is_empty());
+    assert_eq!(a.checked, None);
+    assert_eq!(a.confidence, Some(Confidence::Certain));
+}
+
+#[test]
+fn an_answer_to_a_changed_question_is_marked_stale() {
+    let mut p = Progress::default();
+    p.choose(&SINGLE, "a", true);
+    p.record_check(&SINGLE, true);
+    assert!(!p.is_stale(&SINGLE));
+    assert!(p.is_stale(&SINGLE_EDITED));
+}
+
+#[test]
+fn reflections_keep_their_created_time_and_drop_when_emptied() {
+    let mut p = Progress::default();
+    p.set_reflection("r", ReflectionValue::Text("first".into()), 10.0);
+    p.set_reflection("r", ReflectionValue::Text("second".into()), 20.0);
+    let e = p.reflection("r").unwrap();
+    assert_eq!((e.created, e.edited), (10.0, 20.0));
+    assert_eq!(e.value, ReflectionValue::Text("second".into()));
+    p.set_reflection("r", ReflectionValue::Text("  ".into()), 30.0);
+    assert!(p.reflection("r").is_none());
+}
+
+#[test]
+fn a_checklist_value_fits_only_its_items() {
+    assert!(ReflectionValue::Checklist(ids(&["x"])).fits(&CHECKLIST));
+    assert!(!ReflectionValue::Checklist(ids(&["gone"])).fits(&CHECKLIST));
+    assert!(!ReflectionValue::Scale(3).fits(&CHECKLIST));
+}
+
+#[test]
+fn course_map_state_minutes_and_resume_point() {
+    let course = lessons();
+    let first = &course[0];
+    let mut p = Progress::default();
+    assert_eq!(lesson_state(&p, first), LessonState::NotStarted);
+    assert_eq!(lesson_percent(&p, first), 0);
+    assert_eq!(minutes_left(&p, first), first.minutes);
+    assert!(
+        resume_point(&p, course).is_none(),
+        "a new reader starts, not continues"
+    );
+
+    let last_section = first.sections.last().unwrap().id;
+    p.set_position(first.slug, last_section);
+    assert_eq!(lesson_state(&p, first), LessonState::InProgress);
+    assert!(minutes_left(&p, first) < first.minutes);
+    let (lesson, section) = resume_point(&p, course).unwrap();
+    assert_eq!(lesson.slug, first.slug);
+    assert_eq!(section.as_deref(), Some(last_section));
+
+    p.complete(first.slug);
+    assert_eq!(lesson_state(&p, first), LessonState::Complete);
+    assert_eq!(lesson_percent(&p, first), 100);
+    assert_eq!(minutes_left(&p, first), 0);
+    let (next, _) = resume_point(&p, course).unwrap();
+    assert_eq!(
+        next.slug, course[1].slug,
+        "a finished lesson resumes at the next one"
+    );
+}
+
+#[test]
+fn resetting_a_lesson_forgets_only_that_lesson() {
+    let course = lessons();
+    let (one, two) = (&course[0], &course[1]);
+    let mut p = Progress::default();
+    p.choose(&one.checks[0], one.checks[0].options[0].id, true);
+    p.choose(&two.checks[0], two.checks[0].options[0].id, true);
+    p.set_reflection(one.reflections[0].id, ReflectionValue::Scale(2), 1.0);
+    p.complete(one.slug);
+    p.reset_lesson(one);
+    assert!(p.answer(one.checks[0].id).is_none());
+    assert!(p.reflection(one.reflections[0].id).is_none());
+    assert!(!p.is_complete(one.slug));
+    assert!(p.answer(two.checks[0].id).is_some());
+}
+
+// ---- results -------------------------------------------------------------
+
+#[test]
+fn results_count_first_tries_and_confidence() {
+    let lesson = &lessons()[0];
+    let mut p = Progress::default();
+    let (c0, c1) = (&lesson.checks[0], &lesson.checks[1]);
+    let right = |c: &Check| c.options.iter().find(|o| o.correct).unwrap().id;
+    let wrong = |c: &Check| c.options.iter().find(|o| !o.correct).unwrap().id;
+    p.choose(c0, right(c0), true);
+    p.set_confidence(c0.id, Some(Confidence::Guessing));
+    p.record_check(c0, true);
+    p.choose(c1, wrong(c1), true);
+    p.set_confidence(c1.id, Some(Confidence::Certain));
+    p.record_check(c1, false);
+    let r = lesson_results(&p, lesson);
+    assert_eq!(
+        (r.answered, r.first_try, r.total),
+        (2, 1, lesson.checks.len())
+    );
+    assert_eq!(
+        r.by_confidence,
+        vec![(Confidence::Guessing, 1, 0), (Confidence::Certain, 0, 1)]
+    );
+    assert!(calibration_note(&r).unwrap().contains("certain"));
+    assert_eq!(
+        calibration_note(&lesson_results(&Progress::default(), lesson)),
+        None
+    );
+}
+
+// ---- stored format ---------------------------------------------------------
+
+fn sample() -> Progress {
+    let mut p = Progress::default();
+    p.choose(&SINGLE, "a", true);
+    p.set_confidence("t.single", Some(Confidence::FairlySure));
+    p.record_check(&SINGLE, true);
+    p.set_reflection(
+        "t.text",
+        ReflectionValue::Text("<img src=x onerror=alert(1)> </script>".into()),
+        1.5e12,
+    );
+    p.set_reflection("t.list", ReflectionValue::Checklist(ids(&["x"])), 1.5e12);
+    p.set_position("lesson", "intro");
+    p.complete("lesson");
+    p
+}
+
+#[test]
+fn encode_then_decode_gives_back_the_same_progress() {
+    let p = sample();
+    let decoded = decode(&encode(&p)).unwrap();
+    assert_eq!(decoded.progress, p);
+    assert_eq!(decoded.migrated_from, None);
+}
+
+#[test]
+fn every_released_schema_fixture_still_loads() {
+    // One fixture per schema version ever released; add one with each bump.
+    for version in 1..=SCHEMA_VERSION {
+        let path = format!("tests/fixtures/schema-v{version}.json");
+        let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let decoded = decode(&raw).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert!(!decoded.progress.answers.is_empty(), "{path} holds answers");
+        assert!(
+            !decoded.progress.reflections.is_empty(),
+            "{path} holds reflections"
+        );
+        // Migrated data re-encodes in today's schema and reads back the same.
+        assert_eq!(
+            decode(&encode(&decoded.progress)).unwrap().progress,
+            decoded.progress
+        );
+    }
+}
+
+#[test]
+fn unreadable_data_is_reported_not_loaded() {
+    assert!(matches!(decode("{not json"), Err(DecodeError::NotJson(_))));
+    assert!(matches!(
+        decode("null"),
+        Err(DecodeError::WrongShape { .. })
+    ));
+    let huge_array = format!("[{}0]", "0,".repeat(100_000));
+    assert!(matches!(
+        decode(&huge_array),
+        Err(DecodeError::WrongShape { .. })
+    ));
+    assert!(matches!(
+        decode(&"x".repeat(6 * 1024 * 1024)),
+        Err(DecodeError::TooLarge(_))
+    ));
+}
+
+#[test]
+fn a_wrong_shape_names_the_field() {
+    let err = decode(r#"{"schema":1,"progress":{"answers":{"q1":{"selected":"a"}}}}"#).unwrap_err();
+    match err {
+        DecodeError::WrongShape { field, .. } => assert_eq!(field, "progress.answers[\"q1\"]"),
+        other => panic!("{other:?}"),
+    }
+    let err = decode(r#"{"schema":1,"progress":{"completed":7}}"#).unwrap_err();
+    assert!(err.to_string().contains("progress.completed"), "{err}");
+    let err = decode(r#"{"schema":"one"}"#).unwrap_err();
+    assert!(err.to_string().contains("schema"), "{err}");
+}
+
+#[test]
+fn data_from_a_newer_version_is_refused_as_newer() {
+    let raw = format!(r#"{{"schema":{},"progress":{{}}}}"#, SCHEMA_VERSION + 1);
+    assert_eq!(
+        decode(&raw),
+        Err(DecodeError::NewerSchema(SCHEMA_VERSION + 1))
+    );
+}
+
+/// A small deterministic generator, so the fuzz test needs no crate and
+/// fails the same way every time.
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+}
+
+#[test]
+fn arbitrary_bytes_never_panic_the_loader() {
+    let mut rng = Lcg(42);
+    let valid = encode(&sample());
+    let alphabet = br#"{}[]":,0123456789.-eEtrufalsn \schemaprogressanswersreflections"#;
+    for round in 0..3000 {
+        let text: String = if round % 2 == 0 {
+            // Random bytes from a JSON-ish alphabet.
+            let len = (rng.next() % 200) as usize;
+            (0..len)
+                .map(|_| alphabet[(rng.next() as usize) % alphabet.len()] as char)
+                .collect()
+        } else {
+            // A valid document with a few bytes changed or cut.
+            let mut bytes = valid.clone().into_bytes();
+            for _ in 0..(1 + rng.next() % 4) {
+                let i = (rng.next() as usize) % bytes.len();
+                bytes[i] = alphabet[(rng.next() as usize) % alphabet.len()];
+            }
+            bytes.truncate((rng.next() as usize) % (bytes.len() + 1));
+            String::from_utf8_lossy(&bytes).into_owned()
+        };
+        let _ = decode(&text);
+    }
+}

@@ -1,0 +1,177 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the storage
+//! adapter against real localStorage, and the app mounting.
+#![cfg(target_arch = "wasm32")]
+
+use attune::model::codec::SCHEMA_VERSION;
+use attune::model::progress::{Progress, ReflectionValue};
+use attune::state::Boot;
+use attune::storage::{LoadOutcome, StorageError, Store, BACKUP_KEY, PROGRESS_KEY};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn raw_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Each test starts from a storage with none of our keys.
+fn fresh_store() -> Store {
+    let store = Store::open();
+    store.remove_all_ours().unwrap();
+    store
+}
+
+fn sample() -> Progress {
+    let mut p = Progress::default();
+    p.set_reflection(
+        "t.r",
+        ReflectionValue::Text("<img src=x onerror=alert(1)>".into()),
+        1.0,
+    );
+    p.set_position("what-attunement-is", "intro");
+    p
+}
+
+#[wasm_bindgen_test]
+fn progress_round_trips_through_local_storage() {
+    let store = fresh_store();
+    assert_eq!(store.load_progress(), Ok(LoadOutcome::Fresh));
+    store.save_progress(&sample()).unwrap();
+    assert_eq!(store.load_progress(), Ok(LoadOutcome::Loaded(sample())));
+    assert!(raw_storage()
+        .get_item(PROGRESS_KEY)
+        .unwrap()
+        .unwrap()
+        .contains("\"schema\":1"));
+}
+
+#[wasm_bindgen_test]
+fn unreadable_data_is_backed_up_and_reported() {
+    let store = fresh_store();
+    raw_storage().set_item(PROGRESS_KEY, "{not json").unwrap();
+    match store.load_progress() {
+        Ok(LoadOutcome::Unreadable { raw, .. }) => assert_eq!(raw, "{not json"),
+        other => panic!("expected unreadable, got {other:?}"),
+    }
+    assert_eq!(
+        raw_storage().get_item(BACKUP_KEY).unwrap().as_deref(),
+        Some("{not json")
+    );
+    // A second bad load keeps the first backup.
+    raw_storage().set_item(PROGRESS_KEY, "null").unwrap();
+    let _ = store.load_progress();
+    assert_eq!(
+        raw_storage().get_item(BACKUP_KEY).unwrap().as_deref(),
+        Some("{not json")
+    );
+}
+
+#[wasm_bindgen_test]
+fn data_from_a_newer_version_is_never_rewritten() {
+    let store = fresh_store();
+    let newer = format!(
+        r#"{{"schema":{},"progress":{{"completed":["x"]}},"extra":true}}"#,
+        SCHEMA_VERSION + 1
+    );
+    raw_storage().set_item(PROGRESS_KEY, &newer).unwrap();
+    match store.load_progress() {
+        Ok(LoadOutcome::Newer { version, progress }) => {
+            assert_eq!(version, SCHEMA_VERSION + 1);
+            assert!(progress.is_complete("x"), "shown read-only where it fits");
+        }
+        other => panic!("expected newer, got {other:?}"),
+    }
+    assert_eq!(raw_storage().get_item(PROGRESS_KEY).unwrap(), Some(newer));
+}
+
+#[wasm_bindgen_test]
+fn removing_our_data_leaves_other_sites_keys() {
+    let store = fresh_store();
+    raw_storage()
+        .set_item("another-site:prefs", "keep me")
+        .unwrap();
+    store.save_progress(&sample()).unwrap();
+    store.remove_all_ours().unwrap();
+    assert_eq!(raw_storage().get_item(PROGRESS_KEY).unwrap(), None);
+    assert_eq!(
+        raw_storage()
+            .get_item("another-site:prefs")
+            .unwrap()
+            .as_deref(),
+        Some("keep me")
+    );
+    raw_storage().remove_item("another-site:prefs").unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_blocked_storage_reports_unavailable_instead_of_panicking() {
+    let store = Store::memory_only("SecurityError: blocked".into());
+    assert!(matches!(
+        store.unavailable(),
+        Some(StorageError::Unavailable(_))
+    ));
+    assert!(matches!(
+        store.load_progress(),
+        Err(StorageError::Unavailable(_))
+    ));
+    assert!(matches!(
+        store.save_progress(&sample()),
+        Err(StorageError::Unavailable(_))
+    ));
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_is_reported_as_quota_exceeded() {
+    let store = fresh_store();
+    let chunk = "x".repeat(512 * 1024);
+    let mut filled = 0;
+    // Fill our own keys until the browser refuses (about 5 MB in Chromium).
+    while raw_storage()
+        .set_item(&format!("attune:fill-{filled}"), &chunk)
+        .is_ok()
+        && filled < 64
+    {
+        filled += 1;
+    }
+    let mut big = Progress::default();
+    big.set_reflection("t.big", ReflectionValue::Text("y".repeat(600 * 1024)), 1.0);
+    let result = store.save_progress(&big);
+    store.remove_all_ours().unwrap();
+    assert_eq!(result, Err(StorageError::QuotaExceeded));
+}
+
+#[wasm_bindgen_test]
+async fn the_app_mounts_and_shows_the_course() {
+    let store = fresh_store();
+    store.save_progress(&sample()).unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let boot = Boot {
+        base: String::new(),
+        loaded: store.load_progress(),
+        store,
+    };
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
+        leptos::prelude::view! { <attune::app::App boot=boot /> }
+    });
+    // Let the router and effects run.
+    sleep(100).await;
+    let text = host.text_content().unwrap_or_default();
+    assert!(text.contains("Attune"), "header rendered: {text}");
+    assert!(text.contains("Gail Berry"), "attribution rendered");
+    assert!(host.query_selector("main#main").unwrap().is_some());
+    drop(handle);
+}
+
+use wasm_bindgen::JsCast;
+
+/// Waits `ms` milliseconds, letting effects and the router run.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
