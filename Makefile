@@ -12,11 +12,12 @@ serve:
 test:
 	scripts/test
 
-## Release build as deployed on GitHub Pages under /attune/
+## Release build as deployed on GitHub Pages (PUBLIC_URL=/<repo>/)
+PUBLIC_URL ?= /attune/
 build:
 	scripts/install-tools
 	cargo fetch --quiet
-	trunk build --release --public-url /attune/ --dist dist
+	trunk build --release --public-url $(PUBLIC_URL) --dist dist
 
 clean:
 	cargo clean

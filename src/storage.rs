@@ -173,7 +173,7 @@ impl Store {
                 LoadOutcome::Loaded(decoded.progress)
             }
             Err(DecodeError::NewerSchema(version)) => LoadOutcome::Newer {
-                progress: newer_best_effort(&raw),
+                progress: codec::decode_newer_best_effort(&raw),
                 version,
             },
             Err(error) => {
@@ -191,19 +191,6 @@ impl Store {
     pub fn save_progress(&self, progress: &Progress) -> Result<(), StorageError> {
         self.write(PROGRESS_KEY, &codec::encode(progress))
     }
-}
-
-/// Data from a newer schema is shown read-only where its fields still fit.
-fn newer_best_effort(raw: &str) -> Progress {
-    let Ok(serde_json::Value::Object(mut envelope)) =
-        serde_json::from_str::<serde_json::Value>(raw)
-    else {
-        return Progress::default();
-    };
-    envelope.insert("schema".into(), codec::SCHEMA_VERSION.into());
-    codec::decode_value(serde_json::Value::Object(envelope))
-        .map(|d| d.progress)
-        .unwrap_or_default()
 }
 
 fn write_error(e: wasm_bindgen::JsValue) -> StorageError {

@@ -3,6 +3,7 @@
 //! "how sure are you?", a Check button, and feedback in a live region that
 //! is on the page before any text goes into it.
 
+use crate::components::choice::{Choice, ChoiceKind};
 use crate::content::{Check, CheckKind};
 use crate::model::grading::{grade, options_to_explain, GradeError};
 use crate::model::progress::Confidence;
@@ -24,7 +25,6 @@ pub fn CheckCard(check: &'static Check, number: usize) -> impl IntoView {
     });
     let stale = Memo::new(move |_| state.progress.with(|p| p.is_stale(check)));
     let is_single = check.kind == CheckKind::Single;
-    let input_type = if is_single { "radio" } else { "checkbox" };
     let error_id = format!("{anchor}-error");
     let kind_label = if check.scenario.is_some() {
         "Scenario"
@@ -54,28 +54,30 @@ pub fn CheckCard(check: &'static Check, number: usize) -> impl IntoView {
     };
     let reveal = move |_| state.progress.update(|p| p.reveal(check.id));
 
+    let kind = if is_single {
+        ChoiceKind::Radio
+    } else {
+        ChoiceKind::Checkbox
+    };
     let options = check
         .options
         .iter()
         .map(|option| {
-            let input_id = format!("{anchor}-{}", option.id);
-            let is_checked = move || answer.with(|a| a.selected.iter().any(|s| s == option.id));
             view! {
-                <div class="option">
-                    <input
-                        type=input_type
-                        id=input_id.clone()
-                        name=activity_anchor(check.id)
-                        value=option.id
-                        prop:checked=is_checked
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            error.set(None);
-                            state.progress.update(|p| p.choose(check, option.id, on));
-                        }
-                    />
-                    <label for=input_id>{option.text}</label>
-                </div>
+                <Choice
+                    kind=kind
+                    id=format!("{anchor}-{}", option.id)
+                    name=anchor.clone()
+                    value=option.id.to_string()
+                    label=option.text.to_string()
+                    checked=Signal::derive(move || {
+                        answer.with(|a| a.selected.iter().any(|s| s == option.id))
+                    })
+                    on_change=Callback::new(move |on| {
+                        error.set(None);
+                        state.progress.update(|p| p.choose(check, option.id, on));
+                    })
+                />
             }
         })
         .collect_view();
@@ -84,21 +86,19 @@ pub fn CheckCard(check: &'static Check, number: usize) -> impl IntoView {
         .iter()
         .map(|level| {
             let level = *level;
-            let input_id = format!("{anchor}-sure-{}", level.key());
             view! {
-                <div class="option option-inline">
-                    <input
-                        type="radio"
-                        id=input_id.clone()
-                        name=format!("{anchor}-sure")
-                        value=level.key()
-                        prop:checked=move || answer.with(|a| a.confidence == Some(level))
-                        on:change=move |_| {
-                            state.progress.update(|p| p.set_confidence(check.id, Some(level)))
-                        }
-                    />
-                    <label for=input_id>{level.label()}</label>
-                </div>
+                <Choice
+                    kind=ChoiceKind::Radio
+                    id=format!("{anchor}-sure-{}", level.key())
+                    name=format!("{anchor}-sure")
+                    value=level.key().to_string()
+                    label=level.label().to_string()
+                    checked=Signal::derive(move || answer.with(|a| a.confidence == Some(level)))
+                    on_change=Callback::new(move |_| {
+                        state.progress.update(|p| p.set_confidence(check.id, Some(level)))
+                    })
+                    inline=true
+                />
             }
         })
         .collect_view();

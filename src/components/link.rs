@@ -27,3 +27,25 @@ pub fn Link(
         </A>
     }
 }
+
+/// A link to a place on the current page. The page's `<base href>` would
+/// resolve a bare `#id` to the site root, so the link carries the current
+/// path; `rel="external"` lets the browser (not the router) follow it, so
+/// focus moves to the target as with any in-page link.
+#[component]
+pub fn InPageLink(
+    target: String,
+    #[prop(optional)] class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    view! {
+        <a
+            href=move || format!("{}#{target}", location.pathname.get())
+            rel="external"
+            class=(!class.is_empty()).then_some(class)
+        >
+            {children()}
+        </a>
+    }
+}

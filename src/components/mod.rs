@@ -1,6 +1,7 @@
 //! Small view pieces shared by pages.
 
 pub mod check;
+pub mod choice;
 pub mod focus;
 pub mod layout;
 pub mod link;

@@ -3,6 +3,7 @@
 //! response appears once they have answered. Their words are rendered as
 //! text (a textarea value), never as HTML.
 
+use crate::components::choice::{Choice, ChoiceKind};
 use crate::content::{Reflection, ReflectionKind};
 use crate::model::progress::ReflectionValue;
 use crate::model::routes::activity_anchor;
@@ -63,24 +64,24 @@ pub fn ReflectionCard(reflection: &'static Reflection) -> impl IntoView {
         ReflectionKind::Scale { low, high } => {
             let points = (1..=5u8)
                 .map(|n| {
-                    let input_id = format!("{anchor}-{n}");
                     let label = match n {
-                        1 => format!("1 – {low}"),
-                        5 => format!("5 – {high}"),
+                        1 => format!("1 \u{2013} {low}"),
+                        5 => format!("5 \u{2013} {high}"),
                         _ => n.to_string(),
                     };
                     view! {
-                        <div class="option option-inline">
-                            <input
-                                type="radio"
-                                id=input_id.clone()
-                                name=anchor.clone()
-                                value=n.to_string()
-                                prop:checked=move || value.get() == Some(ReflectionValue::Scale(n))
-                                on:change=move |_| set(ReflectionValue::Scale(n))
-                            />
-                            <label for=input_id>{label}</label>
-                        </div>
+                        <Choice
+                            kind=ChoiceKind::Radio
+                            id=format!("{anchor}-{n}")
+                            name=anchor.clone()
+                            value=n.to_string()
+                            label=label
+                            checked=Signal::derive(move || {
+                                value.get() == Some(ReflectionValue::Scale(n))
+                            })
+                            on_change=Callback::new(move |_| set(ReflectionValue::Scale(n)))
+                            inline=true
+                        />
                     }
                 })
                 .collect_view();
@@ -93,33 +94,30 @@ pub fn ReflectionCard(reflection: &'static Reflection) -> impl IntoView {
             .into_any()
         }
         ReflectionKind::Checklist { items } => {
+            let chosen = move || match value.get() {
+                Some(ReflectionValue::Checklist(ids)) => ids,
+                _ => Vec::new(),
+            };
             let boxes = items
                 .iter()
                 .map(|item| {
-                    let input_id = format!("{anchor}-{}", item.id);
-                    let chosen = move || match value.get() {
-                        Some(ReflectionValue::Checklist(ids)) => ids,
-                        _ => Vec::new(),
-                    };
                     view! {
-                        <div class="option">
-                            <input
-                                type="checkbox"
-                                id=input_id.clone()
-                                value=item.id
-                                prop:checked=move || chosen().iter().any(|c| c == item.id)
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    let mut ids = chosen();
-                                    ids.retain(|c| c != item.id);
-                                    if on {
-                                        ids.push(item.id.to_string());
-                                    }
-                                    set(ReflectionValue::Checklist(ids));
+                        <Choice
+                            kind=ChoiceKind::Checkbox
+                            id=format!("{anchor}-{}", item.id)
+                            name=anchor.clone()
+                            value=item.id.to_string()
+                            label=item.text.to_string()
+                            checked=Signal::derive(move || chosen().iter().any(|c| c == item.id))
+                            on_change=Callback::new(move |on| {
+                                let mut ids = chosen();
+                                ids.retain(|c| c != item.id);
+                                if on {
+                                    ids.push(item.id.to_string());
                                 }
-                            />
-                            <label for=input_id>{item.text}</label>
-                        </div>
+                                set(ReflectionValue::Checklist(ids));
+                            })
+                        />
                     }
                 })
                 .collect_view();

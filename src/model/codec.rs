@@ -2,14 +2,17 @@
 //!
 //! Stored data is untrusted: another version of the app, another site on the
 //! same origin, or a half-written value may have put anything there. Reading
-//! never panics; it says what is wrong so the caller can keep the raw bytes
-//! and tell the reader, instead of overwriting what it cannot read.
+//! never panics; it says what is wrong (naming the field) so the caller can
+//! keep the raw bytes and tell the reader, instead of overwriting what it
+//! cannot read.
+//!
+//! Decoding is typed, straight from the text: no `serde_json::Value`, which
+//! would cost the download about 30 KB. Errors are located with [`path_at`].
 
 use super::progress::Progress;
-use serde::Serialize;
-use serde_json::{Map, Value};
+use serde::{Deserialize, Serialize};
 
-/// The schema this build writes. Bump it with a migration in [`migrate`]
+/// The schema this build writes. Bump it with a migration in [`decode`]
 /// and a fixture in `tests/fixtures/` whenever the stored shape changes.
 pub const SCHEMA_VERSION: u64 = 1;
 
@@ -46,14 +49,26 @@ impl std::fmt::Display for DecodeError {
 }
 
 #[derive(Serialize)]
-struct Envelope<'a> {
+struct EnvelopeOut<'a> {
     schema: u64,
     progress: &'a Progress,
 }
 
+/// The first look: only the version, everything else skipped unread.
+#[derive(Deserialize)]
+struct SchemaOnly {
+    schema: u64,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn {
+    #[serde(default)]
+    progress: Progress,
+}
+
 /// The stored text for `progress`, tagged with the schema version.
 pub fn encode(progress: &Progress) -> String {
-    let envelope = Envelope {
+    let envelope = EnvelopeOut {
         schema: SCHEMA_VERSION,
         progress,
     };
@@ -70,95 +85,127 @@ pub struct Decoded {
     pub migrated_from: Option<u64>,
 }
 
-/// Reads stored text back into progress, migrating older schemas.
+/// Reads stored text back into progress.
+///
+/// Version 1 is the first released schema, so no migration exists yet. A
+/// future version 2 adds a `1 =>` arm here that reads the old shape and
+/// converts it (and a `tests/fixtures/schema-v2.json`).
 pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
     if raw.len() > MAX_STORED_BYTES {
         return Err(DecodeError::TooLarge(raw.len()));
     }
-    let value: Value =
-        serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
-    decode_value(value)
-}
-
-/// As [`decode`], for a JSON value already parsed (e.g. from a backup file).
-pub fn decode_value(value: Value) -> Result<Decoded, DecodeError> {
-    let Value::Object(mut envelope) = value else {
-        return Err(shape("(top level)", "expected an object"));
-    };
-    let version = match envelope.get("schema") {
-        Some(Value::Number(n)) => n
-            .as_u64()
-            .ok_or_else(|| shape("schema", "expected a whole number"))?,
-        Some(_) => return Err(shape("schema", "expected a whole number")),
-        None => return Err(shape("schema", "missing")),
-    };
-    if version > SCHEMA_VERSION {
-        return Err(DecodeError::NewerSchema(version));
+    // serde would read a struct from an array too; stored data is an object.
+    let first = raw.trim_start().as_bytes().first().copied();
+    if first != Some(b'{') && serde_json::from_str::<serde::de::IgnoredAny>(raw).is_ok() {
+        return Err(DecodeError::WrongShape {
+            field: "(top level)".into(),
+            message: "expected an object".into(),
+        });
     }
-    if version == 0 {
-        return Err(shape("schema", "no such version"));
-    }
-    let progress = envelope
-        .remove("progress")
-        .unwrap_or(Value::Object(Map::new()));
-    let progress = migrate(progress, version)?;
-    Ok(Decoded {
-        progress: progress_from_value(progress)?,
-        migrated_from: (version < SCHEMA_VERSION).then_some(version),
-    })
-}
-
-/// Brings a `progress` value from `from` up to [`SCHEMA_VERSION`], one step
-/// at a time. Version 1 is the first released schema, so there are no steps
-/// yet; each future version adds an arm `n => step_n_to_n1(value)`.
-fn migrate(value: Value, from: u64) -> Result<Value, DecodeError> {
-    match from {
-        SCHEMA_VERSION => Ok(value),
-        // A future schema 2 adds: `1 => migrate(v1_to_v2(value)?, 2),`
-        _ => Err(shape("schema", "no migration from this version")),
+    let version = serde_json::from_str::<SchemaOnly>(raw)
+        .map_err(|e| locate(raw, &e))?
+        .schema;
+    match version {
+        SCHEMA_VERSION => Ok(Decoded {
+            progress: serde_json::from_str::<EnvelopeIn>(raw)
+                .map_err(|e| locate(raw, &e))?
+                .progress,
+            migrated_from: None,
+        }),
+        v if v > SCHEMA_VERSION => Err(DecodeError::NewerSchema(v)),
+        _ => Err(DecodeError::WrongShape {
+            field: "schema".into(),
+            message: "no such version".into(),
+        }),
     }
 }
 
-/// Deserialises field by field so an error names the field that is wrong.
-fn progress_from_value(value: Value) -> Result<Progress, DecodeError> {
-    let Value::Object(fields) = value else {
-        return Err(shape("progress", "expected an object"));
-    };
-    let mut progress = Progress::default();
-    for (name, field) in fields {
-        let path = format!("progress.{name}");
-        let result = match name.as_str() {
-            "answers" => into(field, &path).map(|v| progress.answers = v),
-            "reflections" => into(field, &path).map(|v| progress.reflections = v),
-            "positions" => into(field, &path).map(|v| progress.positions = v),
-            "completed" => into(field, &path).map(|v| progress.completed = v),
-            "last_lesson" => into(field, &path).map(|v| progress.last_lesson = v),
-            _ => Err(shape(&path, "unknown field")),
-        };
-        result?;
-    }
-    Ok(progress)
+/// Reads what it can of data written by a newer version, to show it
+/// read-only: the fields this version knows, where they still fit.
+pub fn decode_newer_best_effort(raw: &str) -> Progress {
+    serde_json::from_str::<EnvelopeIn>(raw)
+        .map(|e| e.progress)
+        .unwrap_or_default()
 }
 
-fn into<T: serde::de::DeserializeOwned>(value: Value, path: &str) -> Result<T, DecodeError> {
-    // Maps keyed by id: name the entry that is wrong, not just the map.
-    if let Value::Object(entries) = &value {
-        if let Err(e) = serde_json::from_value::<T>(value.clone()) {
-            for (key, entry) in entries {
-                let one = Value::Object(Map::from_iter([(key.clone(), entry.clone())]));
-                if serde_json::from_value::<T>(one).is_err() {
-                    return Err(shape(&format!("{path}[\"{key}\"]"), &e.to_string()));
+fn locate(raw: &str, e: &serde_json::Error) -> DecodeError {
+    if e.is_syntax() || e.is_eof() {
+        return DecodeError::NotJson(e.to_string());
+    }
+    let offset = offset_of(raw, e.line(), e.column());
+    DecodeError::WrongShape {
+        field: path_at(raw, offset),
+        message: e.to_string(),
+    }
+}
+
+/// Byte offset of a 1-based line and column as serde_json reports them.
+fn offset_of(raw: &str, line: usize, column: usize) -> usize {
+    let before: usize = raw
+        .split('\n')
+        .take(line.saturating_sub(1))
+        .map(|l| l.len() + 1)
+        .sum();
+    (before + column).min(raw.len())
+}
+
+/// Names the place in a JSON document at byte `offset`, as
+/// `progress.answers["id"]`: the keys of the objects that enclose it (three
+/// levels at most). `(top level)` when it is not inside an object.
+pub fn path_at(raw: &str, offset: usize) -> String {
+    let bytes = raw.as_bytes();
+    // One entry per open container: is it an object, and its current key.
+    let mut open: Vec<(bool, Option<&str>)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() && i < offset {
+        match bytes[i] {
+            b'{' => open.push((true, None)),
+            b'[' => open.push((false, None)),
+            b'}' | b']' => {
+                open.pop();
+            }
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                let text = raw.get(start..i.min(bytes.len())).unwrap_or("");
+                let next = bytes[(i + 1).min(bytes.len())..]
+                    .iter()
+                    .find(|b| !b.is_ascii_whitespace());
+                if next == Some(&b':') {
+                    if let Some((true, key)) = open.last_mut() {
+                        *key = Some(text);
+                    }
                 }
             }
-            return Err(shape(path, &e.to_string()));
+            _ => {}
         }
+        i += 1;
     }
-    serde_json::from_value(value).map_err(|e| shape(path, &e.to_string()))
+    let keys: Vec<&str> = open.iter().filter_map(|(_, k)| *k).take(3).collect();
+    match keys.as_slice() {
+        [] => "(top level)".to_string(),
+        [a] => (*a).to_string(),
+        [a, b] => format!("{a}.{b}"),
+        [a, b, c, ..] => format!("{a}.{b}[\"{c}\"]"),
+    }
 }
 
-fn shape(field: &str, message: &str) -> DecodeError {
-    DecodeError::WrongShape {
-        field: field.to_string(),
-        message: message.to_string(),
+#[cfg(test)]
+mod tests {
+    use super::path_at;
+
+    #[test]
+    fn path_at_names_the_enclosing_keys() {
+        let raw = r#"{"schema":1,"progress":{"answers":{"q1":{"selected":"a"}}}}"#;
+        let at = raw.find("\"a\"").unwrap();
+        assert_eq!(path_at(raw, at), "progress.answers[\"q1\"]");
+        assert_eq!(path_at(raw, 0), "(top level)");
+        assert_eq!(path_at(raw, 3), "schema");
+        assert_eq!(path_at(raw, raw.find(":1").unwrap() + 1), "schema");
+        let escaped = r#"{"progress":{"a\"b":[1,"#;
+        assert_eq!(path_at(escaped, escaped.len()), "progress.a\\\"b");
     }
 }

@@ -51,7 +51,7 @@ impl Confidence {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct Answer {
     /// Option ids the reader has picked (checked or not yet).
     pub selected: Vec<String>,
@@ -69,7 +69,6 @@ pub struct Answer {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ReflectionEntry {
     pub value: ReflectionValue,
     /// Milliseconds since the Unix epoch.
@@ -78,7 +77,7 @@ pub struct ReflectionEntry {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ReflectionValue {
     Text(String),
     Scale(u8),

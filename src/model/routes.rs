@@ -17,7 +17,9 @@ pub fn router_base(base_path: &str) -> String {
         Some((dir, last)) if last.contains('.') => dir,
         _ => trimmed,
     };
-    if dir.starts_with('/') {
+    if dir.is_empty() {
+        String::new()
+    } else if dir.starts_with('/') {
         dir.to_string()
     } else {
         format!("/{dir}")

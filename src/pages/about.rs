@@ -1,16 +1,14 @@
 //! About: the credit, what this course is and is not, privacy, and help.
 
-use crate::components::focus::focus_on_mount;
+use crate::components::focus::on_page_shown;
 use crate::content::ARTICLE_TITLE;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn About() -> impl IntoView {
     let heading = NodeRef::new();
-    focus_on_mount(heading);
+    on_page_shown("About", heading);
     view! {
-        <Title text="About" />
         <div class="page prose">
             <h1 tabindex="-1" node_ref=heading>
                 "About Attune"

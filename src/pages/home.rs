@@ -1,19 +1,18 @@
 //! Home: what the course is, the credit, and the course map.
 
-use crate::components::focus::focus_on_mount;
+use crate::components::focus::on_page_shown;
 use crate::components::link::Link;
 use crate::content::{lessons, Lesson, ATTRIBUTION};
 use crate::model::progress::{lesson_percent, lesson_state, resume_point, LessonState};
 use crate::model::routes::{lesson_anchor_path, lesson_path, section_anchor};
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn Home() -> impl IntoView {
     let state = use_app_state();
     let heading = NodeRef::new();
-    focus_on_mount(heading);
+    on_page_shown("", heading);
     let start = move || {
         let resume = state.progress.with(|p| resume_point(p, lessons()));
         match resume {
@@ -45,7 +44,6 @@ pub fn Home() -> impl IntoView {
         }
     };
     view! {
-        <Title text="" />
         <div class="home">
             <section class="hero">
                 <h1 tabindex="-1" node_ref=heading>

@@ -2,7 +2,7 @@
 //! then the lesson's end. ← and → move between lessons.
 
 use crate::components::check::CheckCard;
-use crate::components::focus::focus_on_mount;
+use crate::components::focus::on_page_shown;
 use crate::components::prose::prose_block;
 use crate::components::reflection::ReflectionCard;
 use crate::content::{lesson_by_slug, lessons, Block, Lesson};
@@ -12,7 +12,6 @@ use crate::pages::lesson_end::LessonEnd;
 use crate::pages::not_found::NotFound;
 use crate::state::{use_app_state, AppState};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use wasm_bindgen::JsCast;
 
@@ -30,7 +29,7 @@ pub fn LessonPage() -> impl IntoView {
 fn LessonView(lesson: &'static Lesson, index: usize) -> impl IntoView {
     let state = use_app_state();
     let heading = NodeRef::new();
-    focus_on_mount(heading);
+    on_page_shown(lesson.title, heading);
     follow_reading_position(state, lesson);
     arrow_key_navigation(index);
     scroll_to_hash_on_mount();
@@ -74,7 +73,6 @@ fn LessonView(lesson: &'static Lesson, index: usize) -> impl IntoView {
         .collect_view();
 
     view! {
-        <Title text=lesson.title />
         <article class="lesson">
             <header class="lesson-header">
                 <p class="eyebrow">{format!("Lesson {} of {}", index + 1, lessons().len())}</p>

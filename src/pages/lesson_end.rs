@@ -1,7 +1,7 @@
 //! The end of a lesson: key ideas, the reader's results and confidence,
 //! their reflections, and the way on.
 
-use crate::components::link::Link;
+use crate::components::link::{InPageLink, Link};
 use crate::content::{lessons, Lesson, ReflectionKind};
 use crate::model::progress::ReflectionValue;
 use crate::model::routes::{activity_anchor, lesson_path};
@@ -86,7 +86,7 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize) -> impl IntoView {
                         let shown = describe(r, &value);
                         view! {
                             <li>
-                                <a href=format!("#{}", activity_anchor(r.id))>{r.prompt}</a>
+                                <InPageLink target=activity_anchor(r.id)>{r.prompt}</InPageLink>
                                 <p class="reader-text">{shown}</p>
                             </li>
                         }

@@ -1,16 +1,14 @@
 //! Any path the app does not know.
 
-use crate::components::focus::focus_on_mount;
+use crate::components::focus::on_page_shown;
 use crate::components::link::Link;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
     let heading = NodeRef::new();
-    focus_on_mount(heading);
+    on_page_shown("Page not found", heading);
     view! {
-        <Title text="Page not found" />
         <div class="page">
             <h1 tabindex="-1" node_ref=heading>
                 "We can't find that page"

@@ -65,6 +65,7 @@ test("a new reader works through lesson 1 by keyboard and moves on with →", as
   await pick(page, sRoot.locator(`input[value="${scenario.correct[0]}"]`).first());
   await press(page, sRoot.getByRole("button", { name: "Check", exact: true }));
   await expect(sRoot.locator(".feedback")).toContainText("Correct.");
+  await expect(sRoot.locator(".feedback")).toBeFocused();
 
   // Reflections: free text and a scale.
   const text = one.reflections.find((r) => r.kind === "text");

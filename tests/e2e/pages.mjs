@@ -16,7 +16,11 @@ export function watchProblems(page) {
     problems.push(`console: ${msg.text()}`);
   });
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-  page.on("requestfailed", (req) => problems.push(`failed request: ${req.url()}`));
+  page.on("requestfailed", (req) => {
+    // Leaving a page cancels what it was still loading (e.g. the favicon).
+    if (req.failure()?.errorText === "net::ERR_ABORTED") return;
+    problems.push(`failed request: ${req.url()} (${req.failure()?.errorText})`);
+  });
   page.on("response", (res) => {
     if (res.status() >= 400 && res.request().resourceType() !== "document") {
       problems.push(`HTTP ${res.status()}: ${res.url()}`);

@@ -76,7 +76,7 @@ test("other sites' keys on the same origin are left alone", async ({ page }) => 
   await new LessonPage(page).open(lessons[0].slug);
   const scale = lessons[0].reflections.find((r) => r.kind === "scale");
   await page.locator(`#${anchor(scale.id)} input[value="2"]`).check();
-  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), KEY)).toContain('"value":2');
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), KEY)).toContain('"scale":2');
   const keys = await page.evaluate(() => Object.keys(localStorage).sort());
   expect(keys).toEqual(["attune:progress", "other-site:data"]);
 });
