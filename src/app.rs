@@ -23,6 +23,7 @@ pub fn App(boot: Boot) -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=Home />
+                    <Route path=path!("/index.html") view=Home />
                     <Route path=path!("/lesson/:slug") view=LessonPage />
                     <Route path=path!("/about") view=About />
                 </Routes>

@@ -49,6 +49,8 @@ pub struct AppState {
     /// closing must not write back data it never changed (it may be stale,
     /// or unreadable data we were told to keep).
     dirty: StoredValue<bool>,
+    /// The next change is a deletion already done in storage: do not save it.
+    skip_next_save: StoredValue<bool>,
 }
 
 impl AppState {
@@ -74,6 +76,7 @@ impl AppState {
             store: StoredValue::new_local(store),
             timer: StoredValue::new_local(None),
             dirty: StoredValue::new(false),
+            skip_next_save: StoredValue::new(false),
         }
     }
 
@@ -99,8 +102,28 @@ impl AppState {
         });
     }
 
+    /// Removes everything Attune saved in this browser (our keys only) and
+    /// starts afresh. Other sites' data on the same origin is untouched.
+    pub fn delete_everything(&self) -> Result<(), StorageError> {
+        if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        self.store.with_value(|s| s.remove_all_ours())?;
+        self.dirty.set_value(false);
+        self.skip_next_save.set_value(true);
+        self.progress.set(Progress::default());
+        self.notice.set(None);
+        self.read_only.set(false);
+        self.save_status.set(SaveStatus::Saved);
+        Ok(())
+    }
+
     /// Saves after [`SAVE_DELAY`] of quiet.
     fn schedule_save(self) {
+        if self.skip_next_save.get_value() {
+            self.skip_next_save.set_value(false);
+            return;
+        }
         if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
             handle.clear();
         }

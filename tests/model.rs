@@ -149,7 +149,7 @@ fn explanations_shown_are_the_chosen_then_the_right_ones() {
         .iter()
         .map(|o| o.id)
         .collect();
-    assert_eq!(shown, ["a", "b"]);
+    assert_eq!(shown, ["a", "b", "c"]);
 }
 
 #[test]
@@ -436,4 +436,36 @@ fn arbitrary_bytes_never_panic_the_loader() {
         };
         let _ = decode(&text);
     }
+}
+
+#[test]
+fn checking_again_cannot_turn_a_miss_into_a_first_try() {
+    let lesson = &lessons()[0];
+    let c = &lesson.checks[0];
+    let right = c.options.iter().find(|o| o.correct).unwrap().id;
+    let wrong = c.options.iter().find(|o| !o.correct).unwrap().id;
+    let mut p = Progress::default();
+    p.set_confidence(c.id, Some(Confidence::Certain));
+    p.choose(c, wrong, true);
+    p.record_check(c, false);
+    p.retry(c.id);
+    p.choose(c, right, true);
+    p.record_check(c, true);
+    let r = lesson_results(&p, lesson);
+    assert_eq!(r.first_try, 0);
+    assert_eq!(r.by_confidence, vec![(Confidence::Certain, 0, 1)]);
+    assert!(calibration_note(&r).unwrap().contains("certain"));
+}
+
+#[test]
+fn an_answer_seen_before_checking_is_no_first_try() {
+    let lesson = &lessons()[0];
+    let c = &lesson.checks[0];
+    let right = c.options.iter().find(|o| o.correct).unwrap().id;
+    let mut p = Progress::default();
+    p.reveal(c.id);
+    p.choose(c, right, true);
+    p.record_check(c, true);
+    assert_eq!(lesson_results(&p, lesson).first_try, 0);
+    assert_eq!(p.answer(c.id).unwrap().first, None);
 }

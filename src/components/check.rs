@@ -4,6 +4,7 @@
 //! is on the page before any text goes into it.
 
 use crate::components::choice::{Choice, ChoiceKind};
+use crate::components::focus::focus_later;
 use crate::content::{Check, CheckKind};
 use crate::model::grading::{grade, options_to_explain, GradeError};
 use crate::model::progress::Confidence;
@@ -32,18 +33,15 @@ pub fn CheckCard(check: &'static Check, number: usize) -> impl IntoView {
         "Check your understanding"
     };
 
+    let options_ref = NodeRef::<Div>::new();
     let on_check = move |_| {
         let selected = answer.get_untracked().selected;
         match grade(check, &selected) {
             Ok(g) => {
                 error.set(None);
                 state.progress.update(|p| p.record_check(check, g.correct));
-                // Move focus to the feedback so it is read next and in view.
-                request_animation_frame(move || {
-                    if let Some(el) = feedback_ref.get_untracked() {
-                        let _ = el.focus();
-                    }
-                });
+                // The Check button goes away; the feedback is read next.
+                focus_later(feedback_ref, None);
             }
             Err(e) => error.set(Some(e)),
         }
@@ -51,8 +49,12 @@ pub fn CheckCard(check: &'static Check, number: usize) -> impl IntoView {
     let retry = move |_| {
         state.progress.update(|p| p.retry(check.id));
         error.set(None);
+        focus_later(options_ref, Some("input"));
     };
-    let reveal = move |_| state.progress.update(|p| p.reveal(check.id));
+    let reveal = move |_| {
+        state.progress.update(|p| p.reveal(check.id));
+        focus_later(feedback_ref, None);
+    };
 
     let kind = if is_single {
         ChoiceKind::Radio
@@ -105,15 +107,33 @@ pub fn CheckCard(check: &'static Check, number: usize) -> impl IntoView {
 
     let feedback = move || {
         let a = answer.get();
-        let checked = a.checked?;
+        if a.checked.is_none() && !a.revealed {
+            return None;
+        }
+        let verdict = match a.checked {
+            Some(true) => view! {
+                <p class="verdict verdict-right">
+                    <span aria-hidden="true">"✓ "</span>
+                    "Correct."
+                </p>
+            }
+            .into_any(),
+            Some(false) => {
+                let detail = partial_note(check, &a.selected);
+                view! {
+                    <p class="verdict verdict-wrong">
+                        <span aria-hidden="true">"✗ "</span>
+                        "Not quite."
+                        {detail}
+                    </p>
+                }
+                .into_any()
+            }
+            None => view! { <p class="verdict">"The answer:"</p> }.into_any(),
+        };
         let explained = options_to_explain(check, &a.selected, a.revealed);
         Some(view! {
-            <p class=if checked { "verdict verdict-right" } else { "verdict verdict-wrong" }>
-                <span class="verdict-icon" aria-hidden="true">
-                    {if checked { "✓" } else { "✗" }}
-                </span>
-                {if checked { " Correct." } else { " Not quite." }}
-            </p>
+            {verdict}
             {stale
                 .get()
                 .then(|| {
@@ -127,14 +147,16 @@ pub fn CheckCard(check: &'static Check, number: usize) -> impl IntoView {
                 {explained
                     .into_iter()
                     .map(|o| {
-                        let mark = if o.correct { "Right answer" } else { "Not the answer" };
+                        let (mark, words) = if o.correct {
+                            ("✓ ", "Right answer: ")
+                        } else {
+                            ("✗ ", "Not the answer: ")
+                        };
                         view! {
                             <li class:right=o.correct>
+                                <span aria-hidden="true">{mark}</span>
+                                <span class="visually-hidden">{words}</span>
                                 <strong>{o.text}</strong>
-                                <span class="visually-hidden">{format!(" ({mark})")}</span>
-                                <span class="mark" aria-hidden="true">
-                                    {if o.correct { " ✓" } else { " ✗" }}
-                                </span>
                                 <br />
                                 {o.explanation}
                             </li>
@@ -144,31 +166,10 @@ pub fn CheckCard(check: &'static Check, number: usize) -> impl IntoView {
             </ul>
         })
     };
-    let revealed_note = move || {
-        let a = answer.get();
-        (a.revealed && a.checked.is_none()).then(|| {
-            let right = options_to_explain(check, &[], true);
-            view! {
-                <p class="verdict">"The answer:"</p>
-                <ul class="explanations">
-                    {right
-                        .into_iter()
-                        .map(|o| {
-                            view! {
-                                <li class="right">
-                                    <strong>{o.text}</strong>
-                                    <br />
-                                    {o.explanation}
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            }
-        })
-    };
+    let not_checked = move || answer.with(|a| a.checked.is_none());
     let checked_wrong = move || answer.with(|a| a.checked == Some(false));
-    let has_result = move || answer.with(|a| a.checked.is_some());
+    let can_reveal = move || answer.with(|a| !a.revealed && a.checked != Some(true));
+    let has_result = move || answer.with(|a| a.checked.is_some() || a.revealed);
 
     view! {
         <div class="activity check" id=anchor.clone()>
@@ -181,7 +182,9 @@ pub fn CheckCard(check: &'static Check, number: usize) -> impl IntoView {
                 <p class="hint">
                     {if is_single { "Choose one answer." } else { "Choose all that apply." }}
                 </p>
-                <div class="options">{options}</div>
+                <div class="options" node_ref=options_ref>
+                    {options}
+                </div>
             </fieldset>
             <p class="error" id=error_id>
                 {move || {
@@ -200,15 +203,17 @@ pub fn CheckCard(check: &'static Check, number: usize) -> impl IntoView {
                 <div class="options options-inline">{confidence}</div>
             </fieldset>
             <div class="actions">
-                <button type="button" class="button" on:click=on_check>
-                    "Check"
-                </button>
+                <Show when=not_checked>
+                    <button type="button" class="button" on:click=on_check>
+                        "Check"
+                    </button>
+                </Show>
                 <Show when=checked_wrong>
                     <button type="button" class="button button-secondary" on:click=retry>
                         "Try again"
                     </button>
                 </Show>
-                <Show when=move || !answer.with(|a| a.revealed)>
+                <Show when=can_reveal>
                     <button type="button" class="button button-secondary" on:click=reveal>
                         "Show answer"
                     </button>
@@ -223,8 +228,21 @@ pub fn CheckCard(check: &'static Check, number: usize) -> impl IntoView {
                 node_ref=feedback_ref
             >
                 {feedback}
-                {revealed_note}
             </div>
         </div>
     }
+}
+
+/// For a multiple-choice miss, says what kind of miss it was.
+fn partial_note(check: &Check, selected: &[String]) -> Option<String> {
+    let g = grade(check, selected).ok()?;
+    let right = check.options.iter().filter(|o| o.correct).count();
+    (check.kind == CheckKind::Multiple).then(|| match (g.wrong, g.missed) {
+        (0, missed) => format!(
+            " You found {} of the {right} right answers.",
+            right - missed
+        ),
+        (_, 0) => " You found every right answer, and one or more that is not.".to_string(),
+        _ => " Some of your choices are right and some are not.".to_string(),
+    })
 }

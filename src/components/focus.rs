@@ -19,23 +19,66 @@ pub fn page_title(page: &str) -> String {
     }
 }
 
-/// Sets the title and focuses the heading once the page is in the document
-/// (an effect, so never during render).
+/// Sets the title and moves focus once the page is in the document (an
+/// effect, so never during render): to the place a `#hash` names, as for
+/// "Continue" or "where to find help" links, else to the heading.
 pub fn on_page_shown(title: &'static str, heading: NodeRef<H1>) {
     Effect::new(move |_| {
-        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        if let Some(document) = window.document() {
             document.set_title(&page_title(title));
         }
         let Some(el) = heading.get() else { return };
-        if !FIRST_PAGE_SHOWN.swap(true, Ordering::Relaxed) {
+        let first_page = !FIRST_PAGE_SHOWN.swap(true, Ordering::Relaxed);
+        if focus_hash_target(&window) || first_page {
             return;
         }
-        // A link to an anchor (e.g. "Continue" to a section) focuses that
-        // place instead; see the lesson page.
-        let has_hash = web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .is_some_and(|h| h.len() > 1);
-        if !has_hash {
+        let _ = el.focus();
+    });
+}
+
+/// Scrolls to and focuses the element the URL's `#hash` names (its heading
+/// when it has one). Returns whether there was such an element.
+fn focus_hash_target(window: &web_sys::Window) -> bool {
+    use wasm_bindgen::JsCast;
+    let hash = window.location().hash().unwrap_or_default();
+    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
+        return false;
+    };
+    let Some(target) = window.document().and_then(|d| d.get_element_by_id(id)) else {
+        return false;
+    };
+    let focusable = target
+        .query_selector("h2, h3")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| target.clone());
+    if !focusable.has_attribute("tabindex") {
+        let _ = focusable.set_attribute("tabindex", "-1");
+    }
+    target.scroll_into_view();
+    if let Ok(el) = focusable.dyn_into::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+    true
+}
+
+/// Focuses `target` (or its first `selector` match) after the next frame,
+/// once the view has caught up with the change that asked for it.
+pub fn focus_later(target: NodeRef<leptos::html::Div>, selector: Option<&'static str>) {
+    use wasm_bindgen::JsCast;
+    request_animation_frame(move || {
+        let Some(el) = target.get_untracked() else {
+            return;
+        };
+        let el: web_sys::Element = el.into();
+        let el = match selector {
+            Some(sel) => el.query_selector(sel).ok().flatten(),
+            None => Some(el),
+        };
+        if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = el.focus();
         }
     });

@@ -1,7 +1,6 @@
 //! The frame around every page: header with navigation, and footer.
 
 use crate::components::link::Link;
-use crate::content::ATTRIBUTION;
 use leptos::prelude::*;
 
 #[component]
@@ -34,12 +33,13 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <p>
                 <strong>"Education, not therapy."</strong>
-                " Attune teaches ideas; it cannot assess you or replace a qualified professional. If you are struggling, please reach out: see "
+                " Attune teaches ideas; it cannot assess you or replace a qualified professional. If something here brings up something heavy, be gentle with yourself, and see "
                 <Link href="/about#help">"where to find help"</Link>
                 "."
             </p>
-            <p class="attribution">{ATTRIBUTION}</p>
-            <p>"Everything you do here stays in this browser. Nothing is sent anywhere."</p>
+            <p>
+                "Based on an article by Gail Berry on Life Coach Directory. Everything you do here stays in this browser; nothing is sent anywhere."
+            </p>
         </footer>
     }
 }

@@ -23,6 +23,10 @@ pub fn ReflectionCard(reflection: &'static Reflection) -> impl IntoView {
             .progress
             .with(|p| p.reflection(reflection.id).map(|e| e.value.clone()))
     });
+    // The warm response appears once the reader has answered: for free text
+    // when they leave the box (not at the first keystroke, which would
+    // interrupt them and a screen reader), for choices at once.
+    let responded = RwSignal::new(value.with_untracked(|v| v.is_some()));
     let set = move |v: ReflectionValue| {
         state
             .progress
@@ -54,40 +58,40 @@ pub fn ReflectionCard(reflection: &'static Reflection) -> impl IntoView {
                         _ => String::new(),
                     }
                     on:input=move |ev| set(ReflectionValue::Text(event_target_value(&ev)))
+                    on:change=move |_| responded.set(true)
                 ></textarea>
-                <p class="hint">
-                    "Only you can see this. It is saved in this browser as you type."
-                </p>
+                <p class="hint">"Saved only in this browser, as you type."</p>
             }
             .into_any()
         }
         ReflectionKind::Scale { low, high } => {
             let points = (1..=5u8)
                 .map(|n| {
-                    let label = match n {
-                        1 => format!("1 \u{2013} {low}"),
-                        5 => format!("5 \u{2013} {high}"),
-                        _ => n.to_string(),
-                    };
                     view! {
                         <Choice
                             kind=ChoiceKind::Radio
                             id=format!("{anchor}-{n}")
                             name=anchor.clone()
                             value=n.to_string()
-                            label=label
+                            label=n.to_string()
                             checked=Signal::derive(move || {
                                 value.get() == Some(ReflectionValue::Scale(n))
                             })
-                            on_change=Callback::new(move |_| set(ReflectionValue::Scale(n)))
+                            on_change=Callback::new(move |_| {
+                                set(ReflectionValue::Scale(n));
+                                responded.set(true);
+                            })
                             inline=true
                         />
                     }
                 })
                 .collect_view();
             view! {
-                <fieldset>
+                <fieldset aria-describedby=format!("{anchor}-scale")>
                     <legend class="prompt">{reflection.prompt}</legend>
+                    <p class="hint" id=format!("{anchor}-scale")>
+                        {format!("1 means \u{201c}{low}\u{201d}, 5 means \u{201c}{high}\u{201d}.")}
+                    </p>
                     <div class="options options-inline scale">{points}</div>
                 </fieldset>
             }
@@ -116,6 +120,7 @@ pub fn ReflectionCard(reflection: &'static Reflection) -> impl IntoView {
                                     ids.push(item.id.to_string());
                                 }
                                 set(ReflectionValue::Checklist(ids));
+                                responded.set(true);
                             })
                         />
                     }
@@ -133,7 +138,8 @@ pub fn ReflectionCard(reflection: &'static Reflection) -> impl IntoView {
             .into_any()
         }
     };
-    let answered = move || value.with(|v| v.as_ref().is_some_and(|v| !v.is_empty()));
+    let answered =
+        move || responded.get() && value.with(|v| v.as_ref().is_some_and(|v| !v.is_empty()));
     view! {
         <div class="activity reflection" id=anchor.clone()>
             <h3 class="activity-kind" id=format!("{anchor}-title")>

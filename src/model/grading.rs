@@ -64,8 +64,9 @@ pub fn grade(check: &Check, selected: &[String]) -> Result<Grade, GradeError> {
     })
 }
 
-/// The options shown with their explanations after checking: the chosen
-/// ones, plus every right one once the reader asks to see the answer.
+/// The options shown with their explanations: after a Check, the chosen
+/// ones; once the reader asks to see the answer, all of them (the wrong
+/// ones' explanations teach too).
 pub fn options_to_explain<'a>(
     check: &'a Check,
     selected: &[String],
@@ -74,6 +75,6 @@ pub fn options_to_explain<'a>(
     check
         .options
         .iter()
-        .filter(|o| selected.iter().any(|s| s == o.id) || (revealed && o.correct))
+        .filter(|o| revealed || selected.iter().any(|s| s == o.id))
         .collect()
 }

@@ -60,8 +60,14 @@ pub struct Answer {
     pub checked: Option<bool>,
     /// How many times the reader pressed Check.
     pub tries: u32,
-    /// The reader asked to see the answer.
+    /// The reader asked to see the answer (cleared when they choose again).
     pub revealed: bool,
+    /// The answer was shown at some point: a later Check is no first try.
+    pub shown: bool,
+    /// The result of the first Check, if it came before the answer was
+    /// shown. Results and confidence are judged on this, so checking again
+    /// cannot turn a miss into a first-try success.
+    pub first: Option<bool>,
     /// The question's option ids and right answers when this was checked
     /// (see [`fingerprint`]). A different value today means the question
     /// changed since, and the answer is shown as from an earlier version.
@@ -156,6 +162,9 @@ impl Progress {
     /// Records the result of pressing Check.
     pub fn record_check(&mut self, check: &Check, correct: bool) {
         let answer = self.answers.entry(check.id.to_string()).or_default();
+        if answer.tries == 0 && !answer.shown {
+            answer.first = Some(correct);
+        }
         answer.checked = Some(correct);
         answer.tries = answer.tries.saturating_add(1);
         answer.fingerprint = fingerprint(check);
@@ -171,10 +180,9 @@ impl Progress {
     }
 
     pub fn reveal(&mut self, check_id: &str) {
-        self.answers
-            .entry(check_id.to_string())
-            .or_default()
-            .revealed = true;
+        let answer = self.answers.entry(check_id.to_string()).or_default();
+        answer.revealed = true;
+        answer.shown = true;
     }
 
     /// Was this answer checked against a different version of the question?

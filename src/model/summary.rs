@@ -11,7 +11,7 @@ pub struct Results {
     /// Checks answered (checked or revealed).
     pub answered: usize,
     pub total: usize,
-    /// For each confidence level: (right, not right) on the latest check.
+    /// For each confidence level: (right, not right) on the first check.
     pub by_confidence: Vec<(Confidence, usize, usize)>,
 }
 
@@ -28,10 +28,10 @@ pub fn lesson_results(progress: &Progress, lesson: &Lesson) -> Results {
         if answer.checked.is_some() || answer.revealed {
             results.answered += 1;
         }
-        if answer.checked == Some(true) && answer.tries == 1 {
+        if answer.first == Some(true) {
             results.first_try += 1;
         }
-        if let (Some(confidence), Some(correct)) = (answer.confidence, answer.checked) {
+        if let (Some(confidence), Some(correct)) = (answer.confidence, answer.first) {
             let slot = &mut tally[confidence as usize];
             if correct {
                 slot.0 += 1;

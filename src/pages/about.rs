@@ -1,7 +1,8 @@
 //! About: the credit, what this course is and is not, privacy, and help.
 
-use crate::components::focus::on_page_shown;
+use crate::components::focus::{focus_later, on_page_shown};
 use crate::content::ARTICLE_TITLE;
+use crate::state::use_app_state;
 use leptos::prelude::*;
 
 #[component]
@@ -17,7 +18,7 @@ pub fn About() -> impl IntoView {
             <p>
                 "Attune teaches the ideas of the article "
                 <cite>{format!("\u{201c}{ARTICLE_TITLE}\u{201d}")}</cite>
-                " by Gail Berry, Emotional and Relationship Coach, published on Life Coach Directory. The lessons, questions and diagrams are written in our own words; the ideas and the examples are the article's."
+                " by Gail Berry, Emotional and Relationship Coach, published on Life Coach Directory. The ideas, and images such as the well and the tight shoes, are the article's. The lessons, questions, everyday scenarios and diagrams are our own."
             </p>
             <h2>"Education, not therapy"</h2>
             <p>
@@ -27,11 +28,19 @@ pub fn About() -> impl IntoView {
             <ul>
                 <li>
                     <strong>"If you are in danger or might hurt yourself, "</strong>
-                    "call your local emergency number now (999 or 112 in the UK, 911 in the US and Canada)."
+                    "call your local emergency number now: "
+                    <a href="tel:999">"999"</a>
+                    " or "
+                    <a href="tel:112">"112"</a>
+                    " in the UK, "
+                    <a href="tel:911">"911"</a>
+                    " in the US and Canada."
                 </li>
                 <li>
                     "In the UK and Ireland, Samaritans listen any time, day or night: call "
-                    <strong>"116 123"</strong> " (free)."
+                    <a href="tel:116123">
+                        <strong>"116 123"</strong>
+                    </a> " (free)."
                 </li>
                 <li>
                     "In other countries, " <strong>"findahelpline.com"</strong>
@@ -48,6 +57,65 @@ pub fn About() -> impl IntoView {
             <p>
                 "Anyone who uses this browser profile can see what is saved here, so on a shared computer, consider using a private window or clearing your data when you finish."
             </p>
+            <DeleteEverything />
         </div>
+    }
+}
+
+/// "Delete everything": two steps, so it cannot happen by accident.
+#[component]
+fn DeleteEverything() -> impl IntoView {
+    let state = use_app_state();
+    let confirming = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<String>);
+    // The buttons swap as the reader confirms: keep focus in this box.
+    let area = NodeRef::<leptos::html::Div>::new();
+    let ask = move |on: bool| {
+        confirming.set(on);
+        focus_later(area, Some("button"));
+    };
+    let delete = move |_| {
+        outcome.set(Some(match state.delete_everything() {
+            Ok(()) => "Done. Everything Attune had saved in this browser is gone.".to_string(),
+            Err(e) => format!("Nothing was deleted: {e}."),
+        }));
+        ask(false);
+    };
+    view! {
+        <h2>"Delete everything"</h2>
+        <p>
+            "This removes all your answers, reflections and progress from this browser. Other websites' data is not touched. It cannot be undone."
+        </p>
+        <div class="reset" node_ref=area>
+            <Show
+                when=move || confirming.get()
+                fallback=move || {
+                    view! {
+                        <button
+                            type="button"
+                            class="button button-secondary"
+                            on:click=move |_| ask(true)
+                        >
+                            "Delete everything Attune saved"
+                        </button>
+                    }
+                }
+            >
+                <p class="warning">"Are you sure? Your reflections will be gone for good."</p>
+                <div class="actions">
+                    <button type="button" class="button button-danger" on:click=delete>
+                        "Yes, delete everything"
+                    </button>
+                    <button
+                        type="button"
+                        class="button button-secondary"
+                        on:click=move |_| ask(false)
+                    >
+                        "No, keep it"
+                    </button>
+                </div>
+            </Show>
+        </div>
+        <p role="status">{move || outcome.get()}</p>
     }
 }

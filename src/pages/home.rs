@@ -15,6 +15,25 @@ pub fn Home() -> impl IntoView {
     on_page_shown("", heading);
     let start = move || {
         let resume = state.progress.with(|p| resume_point(p, lessons()));
+        let finished = state
+            .progress
+            .with(|p| lessons().iter().all(|l| p.is_complete(l.slug)));
+        if finished {
+            let first = lessons()
+                .first()
+                .map(|l| lesson_path(l.slug))
+                .unwrap_or_default();
+            return view! {
+                <p class="finished">
+                    <span aria-hidden="true">"✓ "</span>
+                    "You have finished all seven lessons. Thank you for taking this time. Your answers and reflections are still here whenever you want to look back."
+                </p>
+                <Link href=first class="button button-secondary">
+                    "Read the course again"
+                </Link>
+            }
+            .into_any();
+        }
         match resume {
             Some((lesson, section)) => {
                 let href = match section {
@@ -79,7 +98,10 @@ fn LessonCard(lesson: &'static Lesson, number: usize) -> impl IntoView {
     let percent = move || state.progress.with(|p| lesson_percent(p, lesson));
     let status_text = move || match status() {
         LessonState::NotStarted => "Not started".to_string(),
-        LessonState::InProgress => format!("In progress, {}% done", percent()),
+        LessonState::InProgress => match percent() {
+            0 => "Started".to_string(),
+            n => format!("In progress, {n}% done"),
+        },
         LessonState::Complete => "Finished".to_string(),
     };
     view! {

@@ -32,7 +32,6 @@ fn LessonView(lesson: &'static Lesson, index: usize) -> impl IntoView {
     on_page_shown(lesson.title, heading);
     follow_reading_position(state, lesson);
     arrow_key_navigation(index);
-    scroll_to_hash_on_mount();
 
     let percent = move || state.progress.with(|p| lesson_percent(p, lesson));
     let minutes = move || state.progress.with(|p| minutes_left(p, lesson));
@@ -174,30 +173,4 @@ fn arrow_key_navigation(index: usize) {
         }
     });
     on_cleanup(move || handle.remove());
-}
-
-/// A link such as `/lesson/x#s-section` opens the lesson at that section.
-fn scroll_to_hash_on_mount() {
-    Effect::new(move |_| {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let hash = window.location().hash().unwrap_or_default();
-        let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
-            return;
-        };
-        let Some(el) = window.document().and_then(|d| d.get_element_by_id(id)) else {
-            return;
-        };
-        el.scroll_into_view();
-        // Put keyboard focus there too, on the section's heading if it has one.
-        let focus_target = el
-            .query_selector("h2, h3")
-            .ok()
-            .flatten()
-            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(h) = focus_target {
-            let _ = h.focus();
-        }
-    });
 }

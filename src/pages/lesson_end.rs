@@ -1,6 +1,7 @@
 //! The end of a lesson: key ideas, the reader's results and confidence,
 //! their reflections, and the way on.
 
+use crate::components::focus::focus_later;
 use crate::components::link::{InPageLink, Link};
 use crate::content::{lessons, Lesson, ReflectionKind};
 use crate::model::progress::ReflectionValue;
@@ -17,6 +18,12 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize) -> impl IntoView {
     let next = lessons().get(index + 1);
     let previous = index.checked_sub(1).and_then(|i| lessons().get(i));
     let confirming_reset = RwSignal::new(false);
+    // The buttons swap as the reader confirms: keep focus in this box.
+    let reset_box = NodeRef::<leptos::html::Div>::new();
+    let ask = move |on: bool| {
+        confirming_reset.set(on);
+        focus_later(reset_box, Some("button"));
+    };
 
     let results = move || {
         let r = state.progress.with(|p| lesson_results(p, lesson));
@@ -35,19 +42,12 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize) -> impl IntoView {
             .collect_view();
         let has_rows = !r.by_confidence.is_empty();
         view! {
-            <p>
-                {format!(
-                    "You answered {} of {} questions, {} of them right on the first try.",
-                    r.answered,
-                    r.total,
-                    r.first_try,
-                )}
-            </p>
+            <p>{results_sentence(r.answered, r.total, r.first_try)}</p>
             {has_rows
                 .then(|| {
                     view! {
                         <table class="confidence-table">
-                            <caption>"How sure you were, and how it went"</caption>
+                            <caption>"How sure you were, first time"</caption>
                             <thead>
                                 <tr>
                                     <th scope="col">"You said"</th>
@@ -143,8 +143,8 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize) -> impl IntoView {
                         }
                     })}
             </nav>
-            <p class="hint">"Tip: the ← and → keys move between lessons."</p>
-            <div class="reset">
+            <p class="hint key-tip">"Tip: the ← and → keys move between lessons."</p>
+            <div class="reset" node_ref=reset_box>
                 <Show
                     when=move || confirming_reset.get()
                     fallback=move || {
@@ -152,7 +152,7 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize) -> impl IntoView {
                             <button
                                 type="button"
                                 class="button button-secondary"
-                                on:click=move |_| confirming_reset.set(true)
+                                on:click=move |_| ask(true)
                             >
                                 "Start this lesson again"
                             </button>
@@ -167,7 +167,7 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize) -> impl IntoView {
                         class="button button-danger"
                         on:click=move |_| {
                             state.progress.update(|p| p.reset_lesson(lesson));
-                            confirming_reset.set(false);
+                            ask(false);
                         }
                     >
                         "Yes, clear this lesson"
@@ -175,20 +175,12 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize) -> impl IntoView {
                     <button
                         type="button"
                         class="button button-secondary"
-                        on:click=move |_| confirming_reset.set(false)
+                        on:click=move |_| ask(false)
                     >
                         "Keep my answers"
                     </button>
                 </Show>
             </div>
-            <aside class="care-note">
-                <p>
-                    <strong>"Education, not therapy. "</strong>
-                    "If this lesson brought up something heavy, be gentle with yourself. Help is listed on the "
-                    <Link href="/about#help">"About page"</Link>
-                    "."
-                </p>
-            </aside>
         </section>
     }
 }
@@ -207,5 +199,23 @@ fn describe(reflection: &crate::content::Reflection, value: &ReflectionValue) ->
             .collect::<Vec<_>>()
             .join("; "),
         _ => String::from("(from an earlier version of this exercise)"),
+    }
+}
+
+/// A kind summary with no zero counts in it.
+fn results_sentence(answered: usize, total: usize, first_try: usize) -> String {
+    let worked = match answered {
+        0 => {
+            return format!(
+                "There are {total} questions in this lesson, whenever you want to try them."
+            )
+        }
+        n if n == total => format!("You worked through all {total} questions."),
+        n => format!("You worked through {n} of {total} questions."),
+    };
+    match first_try {
+        0 => worked,
+        1 => format!("{worked} One you got right first time."),
+        n => format!("{worked} {n} you got right first time."),
     }
 }

@@ -55,3 +55,24 @@ for (const path of ["./", "about", "nowhere"]) {
     expect(await axeViolations(page)).toEqual([]);
   });
 }
+
+test("the skip link and the help link stay on their page", async ({ page }) => {
+  await page.goto("lesson/what-attunement-is");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to main content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/attune\/lesson\/what-attunement-is#main$/);
+  await expect(page.locator("main")).toBeFocused();
+
+  await page.getByRole("contentinfo").getByRole("link", { name: "where to find help" }).click();
+  await expect(page).toHaveURL(/\/attune\/about#help$/);
+  await expect(page.getByRole("heading", { name: "Where to find help" })).toBeFocused();
+  await expect(page.getByRole("link", { name: "116 123" })).toHaveAttribute("href", "tel:116123");
+});
+
+test("index.html is the home page too", async ({ page }) => {
+  await page.goto("index.html");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Attunement in relationships");
+});

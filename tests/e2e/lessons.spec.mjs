@@ -14,7 +14,7 @@ lessons.forEach((lesson, i) => {
     await expect(view.checks).toHaveCount(lesson.checks.length);
     await expect(view.reflections).toHaveCount(lesson.reflections.length);
     await expect(page.locator("figure img")).toHaveCount(1);
-    await expect(page.locator(".care-note")).toContainText("Education, not therapy");
+    await expect(page.locator("footer")).toContainText("Education, not therapy");
     for (const check of lesson.checks) {
       await expect(page.locator(`#${anchor(check.id)} fieldset legend`).first()).toBeVisible();
     }

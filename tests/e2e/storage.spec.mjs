@@ -80,3 +80,21 @@ test("other sites' keys on the same origin are left alone", async ({ page }) => 
   const keys = await page.evaluate(() => Object.keys(localStorage).sort());
   expect(keys).toEqual(["attune:progress", "other-site:data"]);
 });
+
+test("delete everything asks first, removes only our keys, and starts afresh", async ({ page }) => {
+  await page.goto("./");
+  await page.evaluate(() => localStorage.setItem("other-site:data", "theirs"));
+  await new LessonPage(page).open(lessons[0].slug);
+  const scale = lessons[0].reflections.find((r) => r.kind === "scale");
+  await page.locator(`#${anchor(scale.id)} input[value="3"]`).check();
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), KEY)).toContain('"scale":3');
+  await page.goto("about");
+  await page.getByRole("button", { name: "Delete everything Attune saved" }).click();
+  await expect(page.getByRole("button", { name: "Yes, delete everything" })).toBeFocused();
+  await page.getByRole("button", { name: "Yes, delete everything" }).click();
+  await expect(page.locator("main")).toContainText("Everything Attune had saved in this browser is gone");
+  await page.waitForTimeout(400);
+  expect(await page.evaluate(() => Object.keys(localStorage).sort())).toEqual(["other-site:data"]);
+  await page.goto("./");
+  await expect(new HomePage(page).start).toBeVisible();
+});
