@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod choice;
+pub mod confirm;
 pub mod focus;
 pub mod layout;
 pub mod link;

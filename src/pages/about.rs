@@ -1,6 +1,7 @@
 //! About: the credit, what this course is and is not, privacy, and help.
 
-use crate::components::focus::{focus_later, on_page_shown};
+use crate::components::confirm::ConfirmAction;
+use crate::components::focus::on_page_shown;
 use crate::content::ARTICLE_TITLE;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -62,60 +63,29 @@ pub fn About() -> impl IntoView {
     }
 }
 
-/// "Delete everything": two steps, so it cannot happen by accident.
+/// "Delete everything", with the result said in words.
 #[component]
 fn DeleteEverything() -> impl IntoView {
     let state = use_app_state();
-    let confirming = RwSignal::new(false);
     let outcome = RwSignal::new(None::<String>);
-    // The buttons swap as the reader confirms: keep focus in this box.
-    let area = NodeRef::<leptos::html::Div>::new();
-    let ask = move |on: bool| {
-        confirming.set(on);
-        focus_later(area, Some("button"));
-    };
-    let delete = move |_| {
+    let delete = Callback::new(move |_| {
         outcome.set(Some(match state.delete_everything() {
             Ok(()) => "Done. Everything Attune had saved in this browser is gone.".to_string(),
             Err(e) => format!("Nothing was deleted: {e}."),
-        }));
-        ask(false);
-    };
+        }))
+    });
     view! {
         <h2>"Delete everything"</h2>
         <p>
             "This removes all your answers, reflections and progress from this browser. Other websites' data is not touched. It cannot be undone."
         </p>
-        <div class="reset" node_ref=area>
-            <Show
-                when=move || confirming.get()
-                fallback=move || {
-                    view! {
-                        <button
-                            type="button"
-                            class="button button-secondary"
-                            on:click=move |_| ask(true)
-                        >
-                            "Delete everything Attune saved"
-                        </button>
-                    }
-                }
-            >
-                <p class="warning">"Are you sure? Your reflections will be gone for good."</p>
-                <div class="actions">
-                    <button type="button" class="button button-danger" on:click=delete>
-                        "Yes, delete everything"
-                    </button>
-                    <button
-                        type="button"
-                        class="button button-secondary"
-                        on:click=move |_| ask(false)
-                    >
-                        "No, keep it"
-                    </button>
-                </div>
-            </Show>
-        </div>
+        <ConfirmAction
+            label="Delete everything Attune saved"
+            question="Are you sure? Your reflections will be gone for good."
+            confirm="Yes, delete everything"
+            cancel="No, keep it"
+            on_confirm=delete
+        />
         <p role="status">{move || outcome.get()}</p>
     }
 }

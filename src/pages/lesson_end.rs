@@ -1,7 +1,7 @@
 //! The end of a lesson: key ideas, the reader's results and confidence,
 //! their reflections, and the way on.
 
-use crate::components::focus::focus_later;
+use crate::components::confirm::ConfirmAction;
 use crate::components::link::{InPageLink, Link};
 use crate::content::{lessons, Lesson, ReflectionKind};
 use crate::model::progress::ReflectionValue;
@@ -17,13 +17,6 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize) -> impl IntoView {
     let navigate = use_navigate();
     let next = lessons().get(index + 1);
     let previous = index.checked_sub(1).and_then(|i| lessons().get(i));
-    let confirming_reset = RwSignal::new(false);
-    // The buttons swap as the reader confirms: keep focus in this box.
-    let reset_box = NodeRef::<leptos::html::Div>::new();
-    let ask = move |on: bool| {
-        confirming_reset.set(on);
-        focus_later(reset_box, Some("button"));
-    };
 
     let results = move || {
         let r = state.progress.with(|p| lesson_results(p, lesson));
@@ -144,43 +137,13 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize) -> impl IntoView {
                     })}
             </nav>
             <p class="hint key-tip">"Tip: the ← and → keys move between lessons."</p>
-            <div class="reset" node_ref=reset_box>
-                <Show
-                    when=move || confirming_reset.get()
-                    fallback=move || {
-                        view! {
-                            <button
-                                type="button"
-                                class="button button-secondary"
-                                on:click=move |_| ask(true)
-                            >
-                                "Start this lesson again"
-                            </button>
-                        }
-                    }
-                >
-                    <p role="alert">
-                        "This clears your answers and reflections for this lesson. Are you sure?"
-                    </p>
-                    <button
-                        type="button"
-                        class="button button-danger"
-                        on:click=move |_| {
-                            state.progress.update(|p| p.reset_lesson(lesson));
-                            ask(false);
-                        }
-                    >
-                        "Yes, clear this lesson"
-                    </button>
-                    <button
-                        type="button"
-                        class="button button-secondary"
-                        on:click=move |_| ask(false)
-                    >
-                        "Keep my answers"
-                    </button>
-                </Show>
-            </div>
+            <ConfirmAction
+                label="Start this lesson again"
+                question="This clears your answers and reflections for this lesson. Are you sure?"
+                confirm="Yes, clear this lesson"
+                cancel="Keep my answers"
+                on_confirm=Callback::new(move |_| state.progress.update(|p| p.reset_lesson(lesson)))
+            />
         </section>
     }
 }
