@@ -5,11 +5,12 @@ import { readFileSync, existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
-// The goal is 200 KB for home (issue 2) and then 180 KB (issue 6); the app
-// is at about 238 KB today. These limits hold the line so it cannot grow
-// while the bytes are cut (see the notes on issue 2 for where they are).
-const HOME_BUDGET_KB = 245;
-const LESSON_BUDGET_KB = 250;
+// The goal is 200 KB for home (issue 2) and then 180 KB (issue 6). With the
+// journal, data page and backups the app is at about 276 KB today. These
+// limits hold the line so it cannot grow unnoticed while the bytes are cut
+// (the notes on issue 2 say where they are).
+const HOME_BUDGET_KB = 285;
+const LESSON_BUDGET_KB = 290;
 
 const dist = process.argv[2] ?? "dist";
 const html = readFileSync(join(dist, "index.html"), "utf8");

@@ -3,7 +3,10 @@
 use crate::components::layout::{Footer, Header};
 use crate::components::link::{InPageLink, RouterBase};
 use crate::components::notices::Notices;
-use crate::pages::{about::About, home::Home, lesson::LessonPage, not_found::NotFound};
+use crate::pages::{
+    about::About, data::DataPage, home::Home, journal::Journal, lesson::LessonPage,
+    not_found::NotFound, workbook::Workbook,
+};
 use crate::state::{provide_app_state, Boot};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -25,6 +28,9 @@ pub fn App(boot: Boot) -> impl IntoView {
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/index.html") view=Home />
                     <Route path=path!("/lesson/:slug") view=LessonPage />
+                    <Route path=path!("/journal") view=Journal />
+                    <Route path=path!("/data") view=DataPage />
+                    <Route path=path!("/workbook") view=Workbook />
                     <Route path=path!("/about") view=About />
                 </Routes>
             </main>

@@ -1,9 +1,13 @@
 //! App state in context: the reader's progress as a signal, persisted by one
 //! debounced effect through the storage adapter.
 
-use crate::model::codec::DecodeError;
+use crate::model::codec::{self, DecodeError};
+use crate::model::merge::{merge_backup, merge_tabs};
 use crate::model::progress::Progress;
-use crate::storage::{LoadOutcome, StorageError, Store};
+use crate::storage::{
+    announce_deleted, request_persistence, ExternalChange, LoadOutcome, Persistence, StorageError,
+    Store,
+};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -27,6 +31,10 @@ pub enum DataNotice {
     Newer { version: u64 },
     /// Storage is blocked: progress lives only in this tab.
     MemoryOnly,
+    /// Our saved data vanished from storage while this tab was open (another
+    /// site on the origin cleared it, or the browser did). This tab still
+    /// holds it and can write it back.
+    Removed,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -43,8 +51,13 @@ pub struct AppState {
     pub save_status: RwSignal<SaveStatus>,
     /// Set when saving would overwrite data we cannot fully read.
     pub read_only: RwSignal<bool>,
+    /// The browser's answer to `navigator.storage.persist()`, once asked.
+    pub persistence: RwSignal<Option<Persistence>>,
     store: StoredValue<Store, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// The progress as this tab last read or wrote it in storage: the base
+    /// of the three-way merge with other tabs' saves.
+    synced: StoredValue<Progress>,
     /// Unsaved changes exist. Flushing writes only then: a page that is
     /// closing must not write back data it never changed (it may be stale,
     /// or unreadable data we were told to keep).
@@ -68,11 +81,18 @@ impl AppState {
             }
             Err(_) => (Progress::default(), Some(DataNotice::MemoryOnly), false),
         };
+        let synced = if read_only {
+            Progress::default()
+        } else {
+            progress.clone()
+        };
         Self {
+            synced: StoredValue::new(synced),
             progress: RwSignal::new(progress),
             notice: RwSignal::new(notice),
             save_status: RwSignal::new(SaveStatus::Saved),
             read_only: RwSignal::new(read_only),
+            persistence: RwSignal::new(None),
             store: StoredValue::new_local(store),
             timer: StoredValue::new_local(None),
             dirty: StoredValue::new(false),
@@ -91,9 +111,27 @@ impl AppState {
         if self.store.with_value(|s| s.unavailable().is_some()) {
             return;
         }
-        let result = self
-            .progress
-            .with_untracked(|p| self.store.with_value(|s| s.save_progress(p)));
+        // Read, merge, write: another tab may have saved other items since
+        // we last looked, and those must not be lost by our write.
+        let ours = self.progress.get_untracked();
+        let merged = match self.store.with_value(Store::load_progress) {
+            Ok(LoadOutcome::Loaded(stored)) => self
+                .synced
+                .with_value(|base| merge_tabs(base, &ours, &stored)),
+            _ => ours.clone(),
+        };
+        let result = self.store.with_value(|s| s.save_progress(&merged));
+        if result.is_ok() {
+            self.synced.set_value(merged.clone());
+        }
+        if result.is_ok() && merged != ours {
+            // What is stored already equals the merge: show it, no re-save.
+            self.skip_next_save.set_value(true);
+            self.progress.set(merged);
+        }
+        if result.is_ok() && self.persistence.get_untracked().is_none() {
+            self.ask_to_persist();
+        }
         // A failed write stays dirty, so the next change or flush retries.
         self.dirty.set_value(result.is_err());
         self.save_status.set(match result {
@@ -108,14 +146,105 @@ impl AppState {
         if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
             handle.clear();
         }
+        // Tell other tabs first, so they drop their copy instead of
+        // offering to restore it.
+        announce_deleted();
         self.store.with_value(|s| s.remove_all_ours())?;
         self.dirty.set_value(false);
         self.skip_next_save.set_value(true);
         self.progress.set(Progress::default());
+        self.synced.set_value(Progress::default());
         self.notice.set(None);
         self.read_only.set(false);
         self.save_status.set(SaveStatus::Saved);
         Ok(())
+    }
+
+    /// Another tab deleted everything: forget this tab's copy too.
+    pub fn deleted_elsewhere(&self) {
+        if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        self.dirty.set_value(false);
+        self.skip_next_save.set_value(true);
+        self.progress.set(Progress::default());
+        self.synced.set_value(Progress::default());
+        self.notice.set(None);
+    }
+
+    /// Takes in what another tab (or another site) did to our storage.
+    pub fn external_change(&self, change: ExternalChange) {
+        match change {
+            ExternalChange::ProgressWritten(raw) => {
+                let Ok(decoded) = codec::decode(&raw) else {
+                    return;
+                };
+                let theirs = decoded.progress;
+                let ours = self.progress.get_untracked();
+                let merged = self
+                    .synced
+                    .with_value(|base| merge_tabs(base, &ours, &theirs));
+                let unsaved_here = merged != theirs;
+                self.synced.set_value(theirs);
+                if merged != ours {
+                    // Storage already holds theirs: save only if we add to it.
+                    self.skip_next_save.set_value(!unsaved_here);
+                    self.progress.set(merged);
+                }
+            }
+            ExternalChange::ProgressRemoved => {
+                if !self.progress.with_untracked(Progress::is_blank) {
+                    self.notice.set(Some(DataNotice::Removed));
+                }
+            }
+        }
+    }
+
+    /// Writes this tab's copy back after storage was cleared elsewhere.
+    pub fn restore_from_memory(&self) {
+        self.dirty.set_value(true);
+        self.flush();
+        if matches!(self.save_status.get_untracked(), SaveStatus::Saved) {
+            self.notice.set(None);
+        }
+    }
+
+    /// Replaces everything with an imported backup (after the reader
+    /// confirmed), or merges it in.
+    pub fn import(&self, imported: Progress, replace: bool) {
+        let next = if replace {
+            imported
+        } else {
+            merge_backup(&self.progress.get_untracked(), &imported)
+        };
+        self.progress.set(next);
+        // Replacing must win over what is stored, so no merge on this save.
+        if replace {
+            if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
+                handle.clear();
+            }
+            self.skip_next_save.set_value(true);
+            let result = self
+                .progress
+                .with_untracked(|p| self.store.with_value(|s| s.save_progress(p)));
+            if result.is_ok() {
+                self.synced.set_value(self.progress.get_untracked());
+            }
+            self.save_status.set(match result {
+                Ok(()) => SaveStatus::Saved,
+                Err(e) => SaveStatus::Failed(e),
+            });
+        }
+    }
+
+    /// Asks once, after the reader's first saved change, that the browser
+    /// keep our storage. The answer is shown on the Data page only.
+    fn ask_to_persist(&self) {
+        let persistence = self.persistence;
+        persistence.set(Some(Persistence::Unsupported));
+        leptos::task::spawn_local(async move {
+            persistence.set(Some(request_persistence().await));
+        });
     }
 
     /// Saves after [`SAVE_DELAY`] of quiet.
@@ -150,6 +279,7 @@ pub fn provide_app_state(boot_store: Store, loaded: Result<LoadOutcome, StorageE
             state.schedule_save();
         }
     });
+    listen_to_other_tabs(state);
     let hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
     let visibility = window_event_listener(leptos::ev::visibilitychange, move |_| state.flush());
     on_cleanup(move || {
@@ -157,6 +287,38 @@ pub fn provide_app_state(boot_store: Store, loaded: Result<LoadOutcome, StorageE
         visibility.remove();
     });
     state
+}
+
+/// Other tabs' saves arrive as `storage` events (never in the tab that
+/// wrote); "deleted everything" arrives on our BroadcastChannel.
+fn listen_to_other_tabs(state: AppState) {
+    use crate::storage::{classify_storage_event, DATA_CHANNEL, DELETED_MESSAGE};
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let storage = window_event_listener(leptos::ev::storage, move |ev| {
+        if let Some(change) = classify_storage_event(ev.key().as_deref(), ev.new_value()) {
+            state.external_change(change);
+        }
+    });
+    let channel = web_sys::BroadcastChannel::new(DATA_CHANNEL).ok();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            if ev.data().as_string().as_deref() == Some(DELETED_MESSAGE) {
+                state.deleted_elsewhere();
+            }
+        });
+    if let Some(channel) = &channel {
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    }
+    // Keep the closure alive as long as the channel listens.
+    let kept = StoredValue::new_local((channel, on_message));
+    on_cleanup(move || {
+        storage.remove();
+        kept.with_value(|(channel, _)| {
+            if let Some(channel) = channel {
+                channel.close();
+            }
+        });
+    });
 }
 
 pub fn use_app_state() -> AppState {

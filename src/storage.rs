@@ -193,6 +193,70 @@ impl Store {
     }
 }
 
+/// What another tab (or another site on this origin) did to storage, as
+/// told by a `storage` event.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExternalChange {
+    /// Another tab of ours saved progress.
+    ProgressWritten(String),
+    /// Our progress key was removed, or all storage was cleared.
+    ProgressRemoved,
+}
+
+/// Sorts a `storage` event by its key and new value. Keys that are not our
+/// progress (other sites', our backup) are none of this tab's business.
+pub fn classify_storage_event(
+    key: Option<&str>,
+    new_value: Option<String>,
+) -> Option<ExternalChange> {
+    match (key, new_value) {
+        // `localStorage.clear()` anywhere on the origin: key is null.
+        (None, _) => Some(ExternalChange::ProgressRemoved),
+        (Some(PROGRESS_KEY), Some(value)) => Some(ExternalChange::ProgressWritten(value)),
+        (Some(PROGRESS_KEY), None) => Some(ExternalChange::ProgressRemoved),
+        _ => None,
+    }
+}
+
+/// The channel our tabs use to tell each other "the reader deleted
+/// everything", so an open tab does not write the deleted data back.
+pub const DATA_CHANNEL: &str = "attune:data";
+pub const DELETED_MESSAGE: &str = "deleted";
+
+/// Tells other tabs of ours that everything was deleted (best effort:
+/// browsers without BroadcastChannel simply do not hear it).
+pub fn announce_deleted() {
+    if let Ok(channel) = web_sys::BroadcastChannel::new(DATA_CHANNEL) {
+        let _ = channel.post_message(&DELETED_MESSAGE.into());
+        channel.close();
+    }
+}
+
+/// Whether the browser will keep our storage under pressure, once asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Persistence {
+    Granted,
+    Refused,
+    /// The browser has no `navigator.storage.persist()`, or it threw.
+    Unsupported,
+}
+
+/// Asks the browser not to evict our storage (`navigator.storage.persist()`).
+/// Any failure is an answer, never an error: nothing else depends on it.
+pub async fn request_persistence() -> Persistence {
+    let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) else {
+        return Persistence::Unsupported;
+    };
+    let Ok(promise) = manager.persist() else {
+        return Persistence::Unsupported;
+    };
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(v) if v.as_bool() == Some(true) => Persistence::Granted,
+        Ok(_) => Persistence::Refused,
+        Err(_) => Persistence::Unsupported,
+    }
+}
+
 fn write_error(e: wasm_bindgen::JsValue) -> StorageError {
     use wasm_bindgen::JsCast;
     match e.dyn_ref::<web_sys::DomException>() {
@@ -215,6 +279,30 @@ fn js_error_text(e: wasm_bindgen::JsValue) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn storage_events_are_sorted_by_key() {
+        assert_eq!(
+            classify_storage_event(None, None),
+            Some(ExternalChange::ProgressRemoved)
+        );
+        assert_eq!(
+            classify_storage_event(Some(PROGRESS_KEY), Some("{}".into())),
+            Some(ExternalChange::ProgressWritten("{}".into()))
+        );
+        assert_eq!(
+            classify_storage_event(Some(PROGRESS_KEY), None),
+            Some(ExternalChange::ProgressRemoved)
+        );
+        assert_eq!(
+            classify_storage_event(Some("other-site:x"), Some("1".into())),
+            None
+        );
+        assert_eq!(
+            classify_storage_event(Some(BACKUP_KEY), Some("x".into())),
+            None
+        );
+    }
 
     #[test]
     fn quota_errors_of_every_engine_are_recognised() {

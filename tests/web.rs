@@ -140,6 +140,76 @@ fn a_full_storage_is_reported_as_quota_exceeded() {
     assert_eq!(result, Err(StorageError::QuotaExceeded));
 }
 
+/// Runs `f` while `target[name]` is replaced by a getter or function made
+/// from `body`, as a privacy setting or a broken storage would behave.
+fn with_replaced(target: &JsValue, name: &str, as_getter: bool, body: &str, f: impl FnOnce()) {
+    let object: &js_sys::Object = target.unchecked_ref();
+    let original = js_sys::Reflect::get_own_property_descriptor(object, &name.into()).unwrap();
+    let function = js_sys::Function::new_no_args(body);
+    let descriptor = js_sys::Object::new();
+    js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
+    let slot = if as_getter { "get" } else { "value" };
+    js_sys::Reflect::set(&descriptor, &slot.into(), &function).unwrap();
+    js_sys::Object::define_property(object, &name.into(), &descriptor);
+    f();
+    if original.is_undefined() {
+        js_sys::Reflect::delete_property(object, &name.into()).unwrap();
+    } else {
+        js_sys::Object::define_property(object, &name.into(), original.unchecked_ref());
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_storage_that_throws_on_access_means_memory_only() {
+    let window: JsValue = web_sys::window().unwrap().into();
+    with_replaced(
+        &window,
+        "localStorage",
+        true,
+        "throw new DOMException('The operation is insecure.', 'SecurityError')",
+        || {
+            let store = Store::open();
+            assert!(
+                matches!(store.unavailable(), Some(StorageError::Unavailable(why)) if why.contains("SecurityError"))
+            );
+            assert!(matches!(
+                store.save_progress(&sample()),
+                Err(StorageError::Unavailable(_))
+            ));
+        },
+    );
+    assert!(
+        Store::open().unavailable().is_none(),
+        "restored after the test"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_storage_that_throws_on_write_reports_it() {
+    let store = fresh_store();
+    let prototype = js_sys::Reflect::get(&js_sys::global(), &"Storage".into())
+        .and_then(|s| js_sys::Reflect::get(&s, &"prototype".into()))
+        .unwrap();
+    with_replaced(
+        &prototype,
+        "setItem",
+        false,
+        "throw new DOMException('Broken', 'InvalidStateError')",
+        || match store.save_progress(&sample()) {
+            Err(StorageError::Failed(why)) => assert!(why.contains("InvalidStateError"), "{why}"),
+            other => panic!("expected a failed write, got {other:?}"),
+        },
+    );
+    assert_eq!(store.save_progress(&sample()), Ok(()));
+    store.remove_all_ours().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn asking_to_persist_always_answers() {
+    // Headless Chromium usually refuses; any answer is fine, a panic is not.
+    let _ = attune::storage::request_persistence().await;
+}
+
 #[wasm_bindgen_test]
 async fn the_app_mounts_and_shows_the_course() {
     let store = fresh_store();
@@ -164,7 +234,7 @@ async fn the_app_mounts_and_shows_the_course() {
     drop(handle);
 }
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Waits `ms` milliseconds, letting effects and the router run.
 async fn sleep(ms: i32) {

@@ -19,6 +19,12 @@ pub fn Header() -> impl IntoView {
                         <Link href="/">"Course"</Link>
                     </li>
                     <li>
+                        <Link href="/journal">"Journal"</Link>
+                    </li>
+                    <li>
+                        <Link href="/data">"Your data"</Link>
+                    </li>
+                    <li>
                         <Link href="/about">"About"</Link>
                     </li>
                 </ul>

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod choice;
 pub mod confirm;
+pub mod download;
 pub mod focus;
 pub mod layout;
 pub mod link;

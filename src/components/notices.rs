@@ -1,33 +1,10 @@
 //! Banners about the reader's saved data. They sit in the page flow (never
 //! over content) inside a live region that exists from the start.
 
+use crate::components::download::download_text;
 use crate::state::{use_app_state, DataNotice, SaveStatus};
 use crate::storage::StorageError;
 use leptos::prelude::*;
-
-/// Offers text as a file download. Runs only from a click handler.
-pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&text.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "blob")?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "url")?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("document")?;
-    let link = document
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        .ok_or("link")?;
-    link.set_href(&url);
-    link.set_download(file_name);
-    link.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
-}
 
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -67,6 +44,22 @@ pub fn Notices() -> impl IntoView {
                             " This page is older (it reads format 1, the data is format {version}), so it shows your progress without saving changes, to keep your data safe. Reload the page to get the newest version.",
                         )}
                     </p>
+                </div>
+            }
+            .into_any(),
+            DataNotice::Removed => view! {
+                <div class="notice notice-warning">
+                    <p>
+                        <strong>"Your saved progress was removed from this browser."</strong>
+                        " Another website on this address, or the browser itself, cleared it. This tab still has everything you did."
+                    </p>
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| state.restore_from_memory()
+                    >
+                        "Save it again from this tab"
+                    </button>
                 </div>
             }
             .into_any(),

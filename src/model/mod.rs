@@ -1,8 +1,12 @@
 //! The pure model: no browser APIs, so all of it is tested on the host with
 //! plain `cargo test`.
 
+pub mod backup;
 pub mod codec;
+pub mod dates;
 pub mod grading;
+pub mod merge;
 pub mod progress;
 pub mod routes;
 pub mod summary;
+pub mod workbook;

@@ -1,9 +1,8 @@
 //! About: the credit, what this course is and is not, privacy, and help.
 
-use crate::components::confirm::ConfirmAction;
 use crate::components::focus::on_page_shown;
+use crate::components::link::Link;
 use crate::content::ARTICLE_TITLE;
-use crate::state::use_app_state;
 use leptos::prelude::*;
 
 #[component]
@@ -58,34 +57,10 @@ pub fn About() -> impl IntoView {
             <p>
                 "Anyone who uses this browser profile can see what is saved here, so on a shared computer, consider using a private window or clearing your data when you finish."
             </p>
-            <DeleteEverything />
+            <p>
+                "What exactly is saved, a backup, and deleting it all: see "
+                <Link href="/data">"Your data"</Link> "."
+            </p>
         </div>
-    }
-}
-
-/// "Delete everything", with the result said in words.
-#[component]
-fn DeleteEverything() -> impl IntoView {
-    let state = use_app_state();
-    let outcome = RwSignal::new(None::<String>);
-    let delete = Callback::new(move |_| {
-        outcome.set(Some(match state.delete_everything() {
-            Ok(()) => "Done. Everything Attune had saved in this browser is gone.".to_string(),
-            Err(e) => format!("Nothing was deleted: {e}."),
-        }))
-    });
-    view! {
-        <h2>"Delete everything"</h2>
-        <p>
-            "This removes all your answers, reflections and progress from this browser. Other websites' data is not touched. It cannot be undone."
-        </p>
-        <ConfirmAction
-            label="Delete everything Attune saved"
-            question="Are you sure? Your reflections will be gone for good."
-            confirm="Yes, delete everything"
-            cancel="No, keep it"
-            on_confirm=delete
-        />
-        <p role="status">{move || outcome.get()}</p>
     }
 }

@@ -3,10 +3,10 @@
 
 use crate::components::confirm::ConfirmAction;
 use crate::components::link::{InPageLink, Link};
-use crate::content::{lessons, Lesson, ReflectionKind};
-use crate::model::progress::ReflectionValue;
+use crate::content::{lessons, Lesson};
 use crate::model::routes::{activity_anchor, lesson_path};
 use crate::model::summary::{calibration_note, lesson_results};
+use crate::model::workbook::describe_reflection;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -76,7 +76,7 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize) -> impl IntoView {
                 {entries
                     .into_iter()
                     .map(|(r, value)| {
-                        let shown = describe(r, &value);
+                        let shown = describe_reflection(r, &value);
                         view! {
                             <li>
                                 <InPageLink target=activity_anchor(r.id)>{r.prompt}</InPageLink>
@@ -111,6 +111,9 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize) -> impl IntoView {
             {results}
             <h2>"Your reflections"</h2>
             {reflections}
+            <p>
+                <Link href="/journal">"All your reflections, in your journal"</Link>
+            </p>
             <div class="actions lesson-nav">
                 <button type="button" class="button button-large" on:click=finish>
                     {if next.is_some() {
@@ -145,23 +148,6 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize) -> impl IntoView {
                 on_confirm=Callback::new(move |_| state.progress.update(|p| p.reset_lesson(lesson)))
             />
         </section>
-    }
-}
-
-/// The reader's own answer to a reflection, as plain text.
-fn describe(reflection: &crate::content::Reflection, value: &ReflectionValue) -> String {
-    match (value, &reflection.kind) {
-        (ReflectionValue::Text(t), _) => t.clone(),
-        (ReflectionValue::Scale(n), ReflectionKind::Scale { low, high }) => {
-            format!("{n} out of 5 (1 = {low}, 5 = {high})")
-        }
-        (ReflectionValue::Checklist(ids), ReflectionKind::Checklist { items }) => items
-            .iter()
-            .filter(|i| ids.iter().any(|id| id == i.id))
-            .map(|i| i.text)
-            .collect::<Vec<_>>()
-            .join("; "),
-        _ => String::from("(from an earlier version of this exercise)"),
     }
 }
 

@@ -1,7 +1,10 @@
 //! One module a route. Pages read state from context and stay thin.
 
 pub mod about;
+pub mod data;
 pub mod home;
+pub mod journal;
 pub mod lesson;
 pub mod lesson_end;
 pub mod not_found;
+pub mod workbook;

@@ -48,7 +48,7 @@ test("an unknown path helps the reader back", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("We can't find that page");
 });
 
-for (const path of ["./", "about", "nowhere"]) {
+for (const path of ["./", "about", "journal", "data", "workbook", "nowhere"]) {
   test(`axe finds no WCAG 2.2 AA violation on ${path}`, async ({ page }) => {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

@@ -88,7 +88,7 @@ test("delete everything asks first, removes only our keys, and starts afresh", a
   const scale = lessons[0].reflections.find((r) => r.kind === "scale");
   await page.locator(`#${anchor(scale.id)} input[value="3"]`).check();
   await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), KEY)).toContain('"scale":3');
-  await page.goto("about");
+  await page.goto("data");
   await page.getByRole("button", { name: "Delete everything Attune saved" }).click();
   await expect(page.getByRole("button", { name: "Yes, delete everything" })).toBeFocused();
   await page.getByRole("button", { name: "Yes, delete everything" }).click();

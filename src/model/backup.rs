@@ -1,0 +1,121 @@
+//! The backup file: export, and the checks an import must pass before it
+//! may touch the reader's data.
+
+use super::codec::{self, DecodeError, SCHEMA_VERSION};
+use super::progress::Progress;
+use serde::{Deserialize, Serialize};
+
+/// Larger files are refused unread.
+pub const MAX_BACKUP_BYTES: usize = 5 * 1024 * 1024;
+const APP: &str = "attune";
+
+#[derive(Serialize)]
+struct BackupOut<'a> {
+    app: &'static str,
+    schema: u64,
+    exported: f64,
+    progress: &'a Progress,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BackupIn {
+    app: String,
+    schema: u64,
+    #[serde(default)]
+    exported: f64,
+    progress: serde::de::IgnoredAny,
+}
+
+/// One versioned JSON file holding everything the reader saved.
+pub fn export(progress: &Progress, now_ms: f64) -> String {
+    let out = BackupOut {
+        app: APP,
+        schema: SCHEMA_VERSION,
+        exported: now_ms,
+        progress,
+    };
+    serde_json::to_string(&out).unwrap_or_default()
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportError {
+    TooLarge(usize),
+    NotABackup(String),
+    Newer(u64),
+    BadId(String),
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::TooLarge(n) => write!(f, "the file is too large ({} KB; a backup is far smaller)", n / 1024),
+            Self::NotABackup(why) => write!(f, "this is not an Attune backup file ({why})"),
+            Self::Newer(v) => write!(f, "this backup comes from a newer version of Attune (format {v}); reload the page to update, then try again"),
+            Self::BadId(id) => write!(f, "the file holds an entry this course does not have (`{id}`)"),
+        }
+    }
+}
+
+/// What a valid backup holds, for the preview before importing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preview {
+    pub progress: Progress,
+    pub exported: f64,
+    pub answers: usize,
+    pub reflections: usize,
+    pub completed: usize,
+}
+
+/// Checks a backup file. Nothing is changed until the reader confirms.
+pub fn check_backup(text: &str) -> Result<Preview, ImportError> {
+    if text.len() > MAX_BACKUP_BYTES {
+        return Err(ImportError::TooLarge(text.len()));
+    }
+    let head: BackupIn =
+        serde_json::from_str(text).map_err(|e| ImportError::NotABackup(e.to_string()))?;
+    if head.app != APP {
+        return Err(ImportError::NotABackup(format!(
+            "it was made by `{}`",
+            head.app
+        )));
+    }
+    if head.schema > SCHEMA_VERSION {
+        return Err(ImportError::Newer(head.schema));
+    }
+    let _ = head.progress;
+    // The same reader as stored data: typed, and refusing unknown fields.
+    let progress = codec::decode(text).map_err(|e| match e {
+        DecodeError::NewerSchema(v) => ImportError::Newer(v),
+        other => ImportError::NotABackup(other.to_string()),
+    })?;
+    let progress = progress.progress;
+    let ids = progress
+        .answers
+        .keys()
+        .chain(progress.reflections.keys())
+        .chain(progress.positions.keys())
+        .chain(progress.completed.iter());
+    for id in ids {
+        if !is_content_id(id) {
+            return Err(ImportError::BadId(id.clone()));
+        }
+    }
+    Ok(Preview {
+        answers: progress.answers.len(),
+        reflections: progress.reflections.len(),
+        completed: progress.completed.len(),
+        exported: head.exported,
+        progress,
+    })
+}
+
+/// Content ids are lowercase letters, digits, `-` and `.`: so `__proto__`,
+/// `constructor` tricks and markup can never arrive as an id.
+fn is_content_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 120
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
+}

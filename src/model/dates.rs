@@ -1,0 +1,62 @@
+//! Dates for the journal, computed in Rust so views never ask the browser
+//! while rendering. UTC; a reflection's day may differ from the reader's
+//! local day near midnight, which is fine for a journal.
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `1764028800000.0` (ms since the Unix epoch) → `"25 November 2025"`.
+pub fn format_day(ms: f64) -> String {
+    if !ms.is_finite() || ms < 0.0 {
+        return "an unknown date".to_string();
+    }
+    let (year, month, day) = civil_from_days((ms / 86_400_000.0).floor() as i64);
+    format!("{day} {} {year}", MONTHS[(month - 1) as usize])
+}
+
+/// `"2025-11-25"`, for file names.
+pub fn iso_day(ms: f64) -> String {
+    let (year, month, day) = civil_from_days((ms.max(0.0) / 86_400_000.0).floor() as i64);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// Days since 1970-01-01 → (year, month 1–12, day 1–31). Howard Hinnant's
+/// algorithm, exact for the proleptic Gregorian calendar.
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_days() {
+        assert_eq!(format_day(0.0), "1 January 1970");
+        assert_eq!(format_day(951_782_400_000.0), "29 February 2000");
+        assert_eq!(format_day(1_795_636_511_018.0), "25 November 2026");
+        assert_eq!(iso_day(1_795_636_511_018.0), "2026-11-25");
+        assert_eq!(format_day(f64::NAN), "an unknown date");
+    }
+}

@@ -1,0 +1,109 @@
+//! Merging copies of the reader's progress.
+//!
+//! Two tabs: a three-way merge against the copy this tab last read or
+//! wrote (the base). Whatever this tab changed since the base is kept (a
+//! deletion too); everything else comes from the other tab's copy. So when
+//! two tabs edit different items, neither edit is lost, and "start this
+//! lesson again" in one tab is not undone by the other.
+//!
+//! A backup being imported: a two-way merge that keeps everything from
+//! both, preferring the further-along answer and the later-edited
+//! reflection where both have the same item.
+
+use super::progress::{Answer, Progress};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Three-way merge of two tabs' copies (see the module comment).
+pub fn merge_tabs(base: &Progress, ours: &Progress, theirs: &Progress) -> Progress {
+    let pick = |b: &Option<String>, o: &Option<String>, t: &Option<String>| {
+        if o != b {
+            o.clone()
+        } else {
+            t.clone()
+        }
+    };
+    Progress {
+        answers: merge_map3(&base.answers, &ours.answers, &theirs.answers),
+        reflections: merge_map3(&base.reflections, &ours.reflections, &theirs.reflections),
+        positions: merge_map3(&base.positions, &ours.positions, &theirs.positions),
+        completed: merge_set3(&base.completed, &ours.completed, &theirs.completed),
+        last_lesson: pick(&base.last_lesson, &ours.last_lesson, &theirs.last_lesson),
+    }
+}
+
+fn merge_map3<T: Clone + PartialEq>(
+    base: &BTreeMap<String, T>,
+    ours: &BTreeMap<String, T>,
+    theirs: &BTreeMap<String, T>,
+) -> BTreeMap<String, T> {
+    let keys: BTreeSet<&String> = base
+        .keys()
+        .chain(ours.keys())
+        .chain(theirs.keys())
+        .collect();
+    keys.into_iter()
+        .filter_map(|k| {
+            let (b, o, t) = (base.get(k), ours.get(k), theirs.get(k));
+            let chosen = if o != b { o } else { t };
+            chosen.map(|v| (k.clone(), v.clone()))
+        })
+        .collect()
+}
+
+fn merge_set3(
+    base: &BTreeSet<String>,
+    ours: &BTreeSet<String>,
+    theirs: &BTreeSet<String>,
+) -> BTreeSet<String> {
+    base.union(ours)
+        .chain(theirs.iter())
+        .filter(|k| {
+            let (b, o) = (base.contains(*k), ours.contains(*k));
+            if o != b {
+                o
+            } else {
+                theirs.contains(*k)
+            }
+        })
+        .cloned()
+        .collect()
+}
+
+/// Two-way merge for importing a backup into what the reader has now.
+pub fn merge_backup(current: &Progress, backup: &Progress) -> Progress {
+    let mut out = current.clone();
+    for (id, theirs) in &backup.answers {
+        let take = out
+            .answers
+            .get(id)
+            .is_none_or(|mine| answer_rank(theirs) > answer_rank(mine));
+        if take {
+            out.answers.insert(id.clone(), theirs.clone());
+        }
+    }
+    for (id, theirs) in &backup.reflections {
+        let take = out
+            .reflections
+            .get(id)
+            .is_none_or(|mine| theirs.edited > mine.edited);
+        if take {
+            out.reflections.insert(id.clone(), theirs.clone());
+        }
+    }
+    for (slug, section) in &backup.positions {
+        out.positions
+            .entry(slug.clone())
+            .or_insert_with(|| section.clone());
+    }
+    out.completed.extend(backup.completed.iter().cloned());
+    if out.last_lesson.is_none() {
+        out.last_lesson.clone_from(&backup.last_lesson);
+    }
+    out
+}
+
+/// How far an answer has got: more Checks, then a result, then a choice.
+fn answer_rank(a: &Answer) -> (u32, u8) {
+    let stage = u8::from(a.checked.is_some()) * 2 + u8::from(!a.selected.is_empty());
+    (a.tries, stage + u8::from(a.confidence.is_some()))
+}

@@ -1,0 +1,92 @@
+//! "My workbook": the course's key ideas with the reader's own answers and
+//! reflections, as Markdown to download. The printable page shows the same.
+
+use super::dates::format_day;
+use super::progress::{Progress, ReflectionValue};
+use crate::content::{Lesson, Reflection, ReflectionKind, ARTICLE_TITLE};
+use std::fmt::Write as _;
+
+/// The reader's answer to a reflection, in words.
+pub fn describe_reflection(reflection: &Reflection, value: &ReflectionValue) -> String {
+    match (value, &reflection.kind) {
+        (ReflectionValue::Text(t), _) => t.clone(),
+        (ReflectionValue::Scale(n), ReflectionKind::Scale { low, high }) => {
+            format!("{n} out of 5 (1 = {low}, 5 = {high})")
+        }
+        (ReflectionValue::Checklist(ids), ReflectionKind::Checklist { items }) => items
+            .iter()
+            .filter(|i| ids.iter().any(|id| id == i.id))
+            .map(|i| i.text)
+            .collect::<Vec<_>>()
+            .join("; "),
+        _ => String::from("(from an earlier version of this exercise)"),
+    }
+}
+
+/// The whole workbook as Markdown. The reader's words are quoted as they
+/// wrote them: this is a text file, nothing in it is run.
+pub fn workbook_markdown(lessons: &[Lesson], progress: &Progress, now_ms: f64) -> String {
+    let mut md = String::new();
+    let _ = writeln!(md, "# My Attune workbook\n");
+    let _ = writeln!(
+        md,
+        "Made on {}. Based on \u{201c}{ARTICLE_TITLE}\u{201d} by Gail Berry (Life Coach Directory). Education, not therapy.\n",
+        format_day(now_ms)
+    );
+    for (i, lesson) in lessons.iter().enumerate() {
+        let _ = writeln!(md, "## Lesson {}: {}\n", i + 1, lesson.title);
+        let _ = writeln!(md, "### Key ideas\n");
+        for idea in lesson.key_ideas {
+            let _ = writeln!(md, "- {idea}");
+        }
+        let written: Vec<_> = lesson
+            .reflections
+            .iter()
+            .filter_map(|r| progress.reflection(r.id).map(|e| (r, e)))
+            .collect();
+        if !written.is_empty() {
+            let _ = writeln!(md, "\n### My reflections\n");
+            for (r, entry) in written {
+                let _ = writeln!(md, "**{}**\n", r.prompt);
+                for line in describe_reflection(r, &entry.value).lines() {
+                    let _ = writeln!(md, "> {line}");
+                }
+                let _ = writeln!(md, "\n_{}_\n", format_day(entry.edited));
+            }
+        }
+        let answered: Vec<_> = lesson
+            .checks
+            .iter()
+            .filter_map(|c| {
+                progress
+                    .answer(c.id)
+                    .filter(|a| a.checked.is_some())
+                    .map(|a| (c, a))
+            })
+            .collect();
+        if !answered.is_empty() {
+            let _ = writeln!(md, "\n### My answers\n");
+            for (c, a) in answered {
+                let chosen: Vec<_> = c
+                    .options
+                    .iter()
+                    .filter(|o| a.selected.iter().any(|s| s == o.id))
+                    .map(|o| o.text)
+                    .collect();
+                let verdict = if a.checked == Some(true) {
+                    "right"
+                } else {
+                    "not yet right"
+                };
+                let _ = writeln!(
+                    md,
+                    "- {} \u{2014} {} ({verdict})",
+                    c.prompt,
+                    chosen.join("; ")
+                );
+            }
+        }
+        md.push('\n');
+    }
+    md
+}
