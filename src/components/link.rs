@@ -22,7 +22,11 @@ pub fn Link(
 ) -> impl IntoView {
     let base = use_context::<RouterBase>().unwrap_or_default();
     view! {
-        <A href=with_base(&base.0, &href) attr:class=(!class.is_empty()).then_some(class)>
+        <A
+            href=with_base(&base.0, &href)
+            exact=true
+            attr:class=(!class.is_empty()).then_some(class)
+        >
             {children()}
         </A>
     }

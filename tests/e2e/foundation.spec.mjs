@@ -24,6 +24,9 @@ test("About opens from the header and the course is one step back", async ({ pag
   await expect(page.locator("main")).toContainText("Education, not therapy");
   await expect(page.locator("main")).toContainText("116 123");
   await expect(page).toHaveTitle("About · Attune");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "About" })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "Course" })).not.toHaveAttribute("aria-current", "page");
   await page.goBack();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Attunement in relationships");
   expect(problems).toEqual([]);
