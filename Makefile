@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 ## Serve the app with live reload on http://127.0.0.1:8080/
 serve:
 	scripts/install-tools
-	trunk serve --open=false
+	trunk serve
 
 ## Run every test layer, the budget and the originality check
 test:
