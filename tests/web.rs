@@ -1,5 +1,6 @@
-//! Browser tests (wasm-bindgen-test in headless Chromium): the storage
-//! adapter against real localStorage, and the app mounting.
+//! Browser tests (wasm-bindgen-test in headless Chromium, Firefox and WebKit;
+//! see scripts/test): the storage adapter against real localStorage, and the
+//! app mounting.
 #![cfg(target_arch = "wasm32")]
 
 use attune::model::codec::SCHEMA_VERSION;
@@ -204,10 +205,56 @@ fn a_storage_that_throws_on_write_reports_it() {
     store.remove_all_ours().unwrap();
 }
 
+/// What `navigator.permissions` says about persistent storage: "granted",
+/// "denied", "prompt", or None where the engine does not know the name.
+async fn persistent_storage_permission() -> Option<String> {
+    let navigator = js_sys::Reflect::get(&js_sys::global(), &"navigator".into()).ok()?;
+    let permissions = js_sys::Reflect::get(&navigator, &"permissions".into()).ok()?;
+    let query: js_sys::Function = js_sys::Reflect::get(&permissions, &"query".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let descriptor = js_sys::Object::new();
+    js_sys::Reflect::set(&descriptor, &"name".into(), &"persistent-storage".into()).ok()?;
+    let promise: js_sys::Promise = query
+        .call1(&permissions, &descriptor)
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let status = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    js_sys::Reflect::get(&status, &"state".into())
+        .ok()?
+        .as_string()
+}
+
 #[wasm_bindgen_test]
-async fn asking_to_persist_always_answers() {
-    // Headless Chromium usually refuses; any answer is fine, a panic is not.
-    let _ = attune::storage::request_persistence().await;
+async fn asking_to_persist_answers_or_waits_for_the_reader() {
+    use attune::storage::{request_persistence, Persistence};
+    use std::{cell::Cell, rc::Rc};
+    // Engines differ: Chromium decides at once (headless, usually refused);
+    // WebKitGTK has no persist() (Unsupported); Firefox shows the reader a
+    // permission prompt and the promise waits for their answer, which
+    // headless never comes. The app shows "does not say" until an answer
+    // arrives, so a wait is fine, but only while the reader is being asked.
+    let permission = persistent_storage_permission().await;
+    let answer = Rc::new(Cell::new(None));
+    let slot = answer.clone();
+    wasm_bindgen_futures::spawn_local(async move { slot.set(Some(request_persistence().await)) });
+    for _ in 0..30 {
+        if answer.get().is_some() {
+            break;
+        }
+        sleep(100).await;
+    }
+    match answer.get() {
+        Some(Persistence::Granted) => assert_ne!(permission.as_deref(), Some("denied")),
+        Some(_) => assert_ne!(permission.as_deref(), Some("granted")),
+        None => assert_eq!(
+            permission.as_deref(),
+            Some("prompt"),
+            "persist() gave no answer within 3 s, yet no prompt is pending"
+        ),
+    }
 }
 
 #[wasm_bindgen_test]
