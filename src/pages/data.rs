@@ -19,7 +19,7 @@ pub fn DataPage() -> impl IntoView {
     let heading = NodeRef::new();
     on_page_shown("Your data", heading);
     let persistence = move || match state.persistence.get() {
-        None => "Attune asks your browser to keep this data safe once you first save something.",
+        None => "Attune asks your browser to keep this data safe the next time something is saved.",
         Some(Persistence::Granted) => {
             "Your browser has agreed to keep this data, even when space runs low."
         }

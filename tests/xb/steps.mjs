@@ -220,7 +220,7 @@ export const steps = [
         granted: "Your browser has agreed to keep this data",
         refused: "Your browser may clear this data if space runs low",
         unsupported: "This browser does not say whether it will keep this data",
-        "not asked yet": "Attune asks your browser to keep this data safe once you first save something",
+        "not asked yet": "Attune asks your browser to keep this data safe the next time something is saved",
       };
       let answer;
       let shown;
