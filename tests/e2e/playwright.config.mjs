@@ -3,7 +3,8 @@
 // deep links). Debian's Chromium: Playwright cannot download its own here.
 import { defineConfig } from "@playwright/test";
 
-const PORT = 4173;
+// ATTUNE_E2E_PORT: another port when 4173 is taken (e.g. by a second checkout).
+const PORT = Number(process.env.ATTUNE_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: ".",
