@@ -7,15 +7,24 @@ use crate::pages::{
     about::About, data::DataPage, home::Home, journal::Journal, lesson::LessonPage,
     not_found::NotFound, workbook::Workbook,
 };
+use crate::service_worker::UpdateReady;
 use crate::state::{provide_app_state, Boot};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 #[component]
-pub fn App(boot: Boot) -> impl IntoView {
+pub fn App(
+    boot: Boot,
+    /// Set when a new version waits (see `service_worker`); none in tests.
+    #[prop(optional)]
+    updates: Option<UpdateReady>,
+) -> impl IntoView {
     provide_app_state(boot.store, boot.loaded);
     provide_context(RouterBase(boot.base.clone()));
+    if let Some(updates) = updates {
+        provide_context(updates);
+    }
     view! {
         <Router base=boot.base>
             <InPageLink target="main".to_string() class="skip-link">

@@ -13,6 +13,7 @@ pub mod components;
 pub mod content;
 pub mod model;
 pub mod pages;
+pub mod service_worker;
 pub mod state;
 pub mod storage;
 
@@ -27,10 +28,16 @@ pub fn start() {
         .unwrap_or_default();
     let store = storage::Store::open();
     let loaded = store.load_progress();
+    let updates = service_worker::UpdateReady::default();
     let boot = state::Boot {
-        base,
+        base: base.clone(),
         store,
         loaded,
     };
-    leptos::mount::mount_to_body(move || leptos::prelude::view! { <app::App boot=boot /> });
+    leptos::mount::mount_to_body(
+        move || leptos::prelude::view! { <app::App boot=boot updates=updates /> },
+    );
+    // After the first render: installing the offline copy downloads the
+    // whole build, which must not delay the page.
+    service_worker::register(&base, updates);
 }

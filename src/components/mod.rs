@@ -10,3 +10,4 @@ pub mod link;
 pub mod notices;
 pub mod prose;
 pub mod reflection;
+pub mod update_prompt;

@@ -1,7 +1,9 @@
-//! Banners about the reader's saved data. They sit in the page flow (never
-//! over content) inside a live region that exists from the start.
+//! Banners about the reader's saved data and new versions. They sit in the
+//! page flow (never over content) inside a live region that exists from the
+//! start.
 
 use crate::components::download::download_text;
+use crate::components::update_prompt::UpdatePrompt;
 use crate::state::{use_app_state, DataNotice, SaveStatus};
 use crate::storage::StorageError;
 use leptos::prelude::*;
@@ -101,6 +103,7 @@ pub fn Notices() -> impl IntoView {
         <div class="notices" role="status" aria-live="polite">
             {notice}
             {save_problem}
+            <UpdatePrompt />
         </div>
     }
 }

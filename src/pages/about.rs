@@ -55,6 +55,9 @@ pub fn About() -> impl IntoView {
                 "Everything you do here stays in this browser. Your answers, your reflections and your place in the course are saved in this browser's local storage and nowhere else. There is no account, no server that receives your data, no analytics and no advertising. Attune loads nothing from other websites."
             </p>
             <p>
+                "Your browser enforces this: the page's security policy lets it load files only from this site and send nothing to any other, so not even a bug could leak your answers. Every release is tested for it. After your first visit, the browser keeps a copy of the course (never your answers), so it also works offline."
+            </p>
+            <p>
                 "Anyone who uses this browser profile can see what is saved here, so on a shared computer, consider using a private window or clearing your data when you finish."
             </p>
             <p>

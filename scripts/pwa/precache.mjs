@@ -1,0 +1,85 @@
+// Builds dist/sw.js: bundles scripts/pwa/service-worker.js with Workbox
+// (esbuild), then lets workbox-build inject the list of every file of the
+// build, each with its revision (MD5 of its content) and integrity (SHA-384,
+// so a half-deployed site cannot put wrong bytes under a new revision).
+// Throws if any file of the build would be left out: offline must mean all
+// of it, the .wasm above all (Workbox skips large files by default).
+import { build } from "esbuild";
+import { injectManifest } from "workbox-build";
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const WORKER_FILE = "sw.js";
+const SOURCE = fileURLToPath(new URL("./service-worker.js", import.meta.url));
+// Far above anything we ship; a bigger file fails the build, not offline use.
+const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** Every file under `dir`, as paths relative to it with "/" separators. */
+export async function filesOf(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join("/"))
+    .sort();
+}
+
+async function bundleWorker() {
+  const result = await build({
+    entryPoints: [SOURCE],
+    bundle: true,
+    format: "iife",
+    minify: true,
+    write: false,
+    target: "es2020",
+    // Workbox's development logging is dropped in production.
+    define: { "process.env.NODE_ENV": '"production"' },
+    banner: { js: "/* Attune service worker. Includes Workbox (MIT License, Copyright Google LLC). */" },
+    logLevel: "silent",
+  });
+  return result.outputFiles[0].text;
+}
+
+/**
+ * Writes `dir`/sw.js precaching every other file in `dir`. Returns the
+ * precache list (`entries`: url, revision, integrity) and its `bytes`. `maxBytes` is Workbox's per-file limit (a parameter so a
+ * test can prove an oversized file fails the build).
+ */
+export async function buildServiceWorker(dir, { maxBytes = DEFAULT_MAX_BYTES } = {}) {
+  const scratch = await mkdtemp(join(tmpdir(), "attune-sw-"));
+  try {
+    const source = join(scratch, WORKER_FILE);
+    await writeFile(source, await bundleWorker());
+    let manifest = [];
+    const { count, size, warnings } = await injectManifest({
+      swSrc: source,
+      swDest: join(dir, WORKER_FILE),
+      globDirectory: dir,
+      globPatterns: ["**/*"],
+      globIgnores: [WORKER_FILE],
+      maximumFileSizeToCacheInBytes: maxBytes,
+      manifestTransforms: [
+        async (entries) => {
+          for (const entry of entries) {
+            const digest = createHash("sha384").update(await readFile(join(dir, entry.url))).digest("base64");
+            entry.integrity = `sha384-${digest}`;
+          }
+          manifest = entries;
+          return { manifest: entries, warnings: [] };
+        },
+      ],
+    });
+    if (warnings.length > 0) throw new Error(`precache: ${warnings.join("; ")}`);
+    const listed = new Set(manifest.map((e) => e.url));
+    const missing = (await filesOf(dir)).filter((f) => f !== WORKER_FILE && !listed.has(f));
+    if (missing.length > 0) {
+      throw new Error(`precache: these files of the build would not work offline: ${missing.join(", ")}`);
+    }
+    if (count !== manifest.length) throw new Error(`precache: counted ${count}, listed ${manifest.length}`);
+    return { entries: manifest, bytes: size };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
