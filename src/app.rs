@@ -3,6 +3,7 @@
 use crate::components::layout::{Footer, Header};
 use crate::components::link::{InPageLink, RouterBase};
 use crate::components::notices::Notices;
+use crate::model::settings::Settings;
 use crate::pages::{about::About, home::Home, lesson::LessonPage, not_found::NotFound};
 use crate::state::{provide_app_state, Boot};
 use leptos::prelude::*;
@@ -10,7 +11,13 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 #[component]
-pub fn App(boot: Boot) -> impl IntoView {
+pub fn App(
+    boot: Boot,
+    /// Display settings read at start (defaults when not given).
+    #[prop(optional)]
+    settings: Settings,
+) -> impl IntoView {
+    provide_context(settings);
     provide_app_state(boot.store, boot.loaded);
     provide_context(RouterBase(boot.base.clone()));
     view! {

@@ -27,10 +27,21 @@ pub fn start() {
         .unwrap_or_default();
     let store = storage::Store::open();
     let loaded = store.load_progress();
+    let settings = store.load_settings();
+    // The static shell in index.html has done its job (an early paint);
+    // the app draws the same header in its place.
+    if let Some(shell) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app-shell"))
+    {
+        shell.remove();
+    }
     let boot = state::Boot {
         base,
         store,
         loaded,
     };
-    leptos::mount::mount_to_body(move || leptos::prelude::view! { <app::App boot=boot /> });
+    leptos::mount::mount_to_body(
+        move || leptos::prelude::view! { <app::App boot=boot settings=settings /> },
+    );
 }

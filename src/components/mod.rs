@@ -9,3 +9,5 @@ pub mod link;
 pub mod notices;
 pub mod prose;
 pub mod reflection;
+pub mod settings;
+pub mod shortcuts;

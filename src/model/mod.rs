@@ -5,4 +5,5 @@ pub mod codec;
 pub mod grading;
 pub mod progress;
 pub mod routes;
+pub mod settings;
 pub mod summary;

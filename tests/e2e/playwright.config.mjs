@@ -3,7 +3,8 @@
 // deep links). Debian's Chromium: Playwright cannot download its own here.
 import { defineConfig } from "@playwright/test";
 
-const PORT = 4173;
+// E2E_PORT lets runs side by side on one machine use different ports.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: ".",
