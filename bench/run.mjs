@@ -43,7 +43,7 @@ cpSync(dist, root, { recursive: true });
 // own copy of the shell here, answered with 200 (as once the service worker
 // serves it, or with a per-route copy in the deployed site).
 mkdirSync(join(root, "lesson", LESSON), { recursive: true });
-cpSync(join(dist, "index.html"), join(root, "lesson", LESSON, "index.html"));
+cpSync(join(dist, "404.html"), join(root, "lesson", LESSON, "index.html"));
 
 const server = spawn("node", ["tests/e2e/serve.mjs", root, String(PORT), BASE], { stdio: "ignore" });
 process.on("exit", () => server.kill());
@@ -83,14 +83,16 @@ const rows = pages.map((p) => {
     tbt: m("tbt"),
     cls: m("cls"),
     bytes: m("bytes"),
+    seenFcp: m("seenFcp"),
+    seenLcp: m("seenLcp"),
   };
 });
 
 console.log(`\nMedians of ${rounds} (goals: ${GOALS})`);
-console.log("page          perf a11y  bp  seo     FCP      LCP     TBT    CLS     bytes");
+console.log("page          perf a11y  bp  seo     FCP      LCP     TBT    CLS     bytes   unthrottled FCP / LCP");
 for (const r of rows) {
   console.log(
-    `${r.page.padEnd(12)} ${pad(r.perf, 4)} ${pad(r.a11y, 4)} ${pad(r.bp, 3)} ${pad(r.seo, 4)} ${ms(r.fcp).padStart(8)} ${ms(r.lcp).padStart(8)} ${ms(r.tbt).padStart(7)} ${r.cls.toFixed(3).padStart(6)} ${kb(r.bytes).padStart(9)}`,
+    `${r.page.padEnd(12)} ${pad(r.perf, 4)} ${pad(r.a11y, 4)} ${pad(r.bp, 3)} ${pad(r.seo, 4)} ${ms(r.fcp).padStart(8)} ${ms(r.lcp).padStart(8)} ${ms(r.tbt).padStart(7)} ${r.cls.toFixed(3).padStart(6)} ${kb(r.bytes).padStart(9)}   ${ms(r.seenFcp)} / ${ms(r.seenLcp)}`,
   );
 }
 const lesson = rows.find((r) => r.page === "lesson");
@@ -132,6 +134,11 @@ async function audit(url) {
       tbt: num("total-blocking-time"),
       cls: num("cumulative-layout-shift"),
       bytes: num("total-byte-weight"),
+      // What this machine saw without throttling. The simulated numbers
+      // above are estimated from the page's network graph, which cannot see
+      // what a script paints (such as the shell being replaced).
+      seenFcp: lhr.audits.metrics?.details?.items?.[0]?.observedFirstContentfulPaint ?? NaN,
+      seenLcp: lhr.audits.metrics?.details?.items?.[0]?.observedLargestContentfulPaint ?? NaN,
     };
   } finally {
     await chrome.kill();

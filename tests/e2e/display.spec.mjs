@@ -214,3 +214,15 @@ test("a lesson prints without the app around it, on white", async ({ page }) => 
   expect(await background(page)).toBe("rgb(255, 255, 255)");
   if (process.env.SCREENSHOTS) await page.pdf({ path: "tests/e2e/results/screens/lesson-print.pdf" });
 });
+
+test("the header marks the page shown, and only that page", async ({ page }) => {
+  const nav = page.getByRole("navigation", { name: "Main" });
+  const current = () => nav.locator('[aria-current="page"]');
+  await new HomePage(page).open();
+  await expect(current()).toHaveText("Course");
+  await nav.getByRole("link", { name: "About" }).click();
+  await expect(current()).toHaveText("About");
+  await page.goto(`lesson/${lessons[0].slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(current()).toHaveCount(0);
+});
