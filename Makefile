@@ -1,5 +1,5 @@
 # The two commands (see README.md). Both install what is missing first.
-.PHONY: serve test build clean
+.PHONY: serve test build bench clean
 
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
@@ -19,6 +19,15 @@ build:
 	cargo fetch --quiet
 	trunk build --release --public-url $(PUBLIC_URL) --dist dist
 
+## Lighthouse (mobile) on home, a lesson and the same lesson as plain HTML,
+## medians of 3 (minutes; numbers depend on machine load; not in make test)
+bench:
+	scripts/install-tools --test
+	$(MAKE) build PUBLIC_URL=/attune/
+	cd bench && { [ -d node_modules/lighthouse ] && [ ! package-lock.json -nt node_modules/.package-lock.json ]; } \
+	  || PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+	CHROME_PATH=$${CHROME_PATH:-$$(command -v chromium)} node bench/run.mjs dist
+
 clean:
 	cargo clean
-	rm -rf dist node_modules
+	rm -rf dist node_modules bench/node_modules

@@ -3,6 +3,7 @@
 use crate::components::layout::{Footer, Header};
 use crate::components::link::{InPageLink, RouterBase};
 use crate::components::notices::Notices;
+use crate::model::settings::Settings;
 use crate::pages::{
     about::About, data::DataPage, home::Home, journal::Journal, lesson::LessonPage,
     not_found::NotFound, workbook::Workbook,
@@ -19,7 +20,11 @@ pub fn App(
     /// Set when a new version waits (see `service_worker`); none in tests.
     #[prop(optional)]
     updates: Option<UpdateReady>,
+    /// Display settings read at start (defaults when not given).
+    #[prop(optional)]
+    settings: Settings,
 ) -> impl IntoView {
+    provide_context(settings);
     provide_app_state(boot.store, boot.loaded);
     provide_context(RouterBase(boot.base.clone()));
     if let Some(updates) = updates {

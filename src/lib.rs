@@ -29,13 +29,22 @@ pub fn start() {
     let store = storage::Store::open();
     let loaded = store.load_progress();
     let updates = service_worker::UpdateReady::default();
+    let settings = store.load_settings();
+    // The static shell in index.html has done its job (an early paint);
+    // the app draws the same header in its place.
+    if let Some(shell) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app-shell"))
+    {
+        shell.remove();
+    }
     let boot = state::Boot {
         base: base.clone(),
         store,
         loaded,
     };
     leptos::mount::mount_to_body(
-        move || leptos::prelude::view! { <app::App boot=boot updates=updates /> },
+        move || leptos::prelude::view! { <app::App boot=boot updates=updates settings=settings /> },
     );
     // After the first render: installing the offline copy downloads the
     // whole build, which must not delay the page.

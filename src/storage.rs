@@ -8,6 +8,7 @@
 
 use crate::model::codec::{self, DecodeError};
 use crate::model::progress::Progress;
+use crate::model::settings::{self, Settings};
 
 /// Every key this app writes starts with this.
 pub const PREFIX: &str = "attune:";
@@ -15,6 +16,9 @@ pub const PREFIX: &str = "attune:";
 pub const PROGRESS_KEY: &str = "attune:progress";
 /// Where unreadable progress is copied before the app starts afresh.
 pub const BACKUP_KEY: &str = "attune:backup";
+/// Display settings (theme, text size); also read by index.html's pre-paint
+/// script, which must use the same key.
+pub const SETTINGS_KEY: &str = "attune:settings";
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum StorageError {
@@ -190,6 +194,19 @@ impl Store {
 
     pub fn save_progress(&self, progress: &Progress) -> Result<(), StorageError> {
         self.write(PROGRESS_KEY, &codec::encode(progress))
+    }
+
+    /// The display settings; defaults when none are stored or storage is
+    /// blocked (a look is never worth an error).
+    pub fn load_settings(&self) -> Settings {
+        match self.read(SETTINGS_KEY) {
+            Ok(Some(raw)) => settings::decode(&raw),
+            _ => Settings::default(),
+        }
+    }
+
+    pub fn save_settings(&self, s: &Settings) -> Result<(), StorageError> {
+        self.write(SETTINGS_KEY, &settings::encode(s))
     }
 }
 

@@ -1,6 +1,8 @@
 //! The frame around every page: header with navigation, and footer.
 
 use crate::components::link::Link;
+use crate::components::settings::DisplayControls;
+use crate::components::shortcuts::ShortcutsHelp;
 use leptos::prelude::*;
 
 #[component]
@@ -29,6 +31,7 @@ pub fn Header() -> impl IntoView {
                     </li>
                 </ul>
             </nav>
+            <DisplayControls />
         </header>
     }
 }
@@ -46,6 +49,7 @@ pub fn Footer() -> impl IntoView {
             <p>
                 "Based on an article by Gail Berry on Life Coach Directory. Everything you do here stays in this browser; nothing is sent anywhere."
             </p>
+            <ShortcutsHelp />
         </footer>
     }
 }

@@ -1,9 +1,13 @@
 //! In-app links that work under any base path. leptos_router's `A` leaves
 //! absolute paths untouched, so `/about` would escape `/<repo>/` on GitHub
 //! Pages; `Link` puts the router base in front.
+//!
+//! A plain `<a>`: the router follows clicks on any `<a>` of ours, and `A`'s
+//! extras (relative paths, prefix matching for `aria-current`) cost about a
+//! kilobyte of download that the app does not need. `aria-current="page"`
+//! marks the link to exactly the page shown.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The router base (`""` at the root, `"/attune"` under a project site).
 #[derive(Clone, Debug, Default)]
@@ -21,14 +25,16 @@ pub fn Link(
     children: Children,
 ) -> impl IntoView {
     let base = use_context::<RouterBase>().unwrap_or_default();
+    let href = with_base(&base.0, &href);
+    let location = leptos_router::hooks::use_location();
+    let here = {
+        let href = href.clone();
+        move || location.pathname.with(|p| p == &href).then_some("page")
+    };
     view! {
-        <A
-            href=with_base(&base.0, &href)
-            exact=true
-            attr:class=(!class.is_empty()).then_some(class)
-        >
+        <a href=href class=(!class.is_empty()).then_some(class) aria-current=here>
             {children()}
-        </A>
+        </a>
     }
 }
 

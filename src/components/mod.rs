@@ -10,4 +10,6 @@ pub mod link;
 pub mod notices;
 pub mod prose;
 pub mod reflection;
+pub mod settings;
+pub mod shortcuts;
 pub mod update_prompt;

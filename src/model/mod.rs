@@ -8,5 +8,6 @@ pub mod grading;
 pub mod merge;
 pub mod progress;
 pub mod routes;
+pub mod settings;
 pub mod summary;
 pub mod workbook;

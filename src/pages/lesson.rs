@@ -5,6 +5,7 @@ use crate::components::check::CheckCard;
 use crate::components::focus::on_page_shown;
 use crate::components::prose::prose_block;
 use crate::components::reflection::ReflectionCard;
+use crate::components::shortcuts::not_a_shortcut;
 use crate::content::{lesson_by_slug, lessons, Block, Lesson};
 use crate::model::progress::{lesson_percent, minutes_left};
 use crate::model::routes::{lesson_path, section_anchor};
@@ -13,7 +14,6 @@ use crate::pages::not_found::NotFound;
 use crate::state::{use_app_state, AppState};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn LessonPage() -> impl IntoView {
@@ -139,27 +139,13 @@ fn follow_reading_position(state: AppState, lesson: &'static Lesson) {
     on_cleanup(move || handle.remove());
 }
 
-/// ← and → go to the previous and next lesson, unless the reader is typing
-/// or using a form control (radio groups use the arrow keys themselves).
+/// ← and → go to the previous and next lesson, unless the key belongs to
+/// someone else (see [`not_a_shortcut`]).
 fn arrow_key_navigation(index: usize) {
     let navigate = use_navigate();
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.alt_key()
-            || ev.ctrl_key()
-            || ev.meta_key()
-            || ev.shift_key()
-            || ev.default_prevented()
-        {
-            return;
-        }
-        let in_control = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-            .is_some_and(|el| {
-                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    || el.is_content_editable()
-            });
-        if in_control {
+        // Shift+arrows extend a text selection.
+        if ev.shift_key() || not_a_shortcut(&ev) {
             return;
         }
         let target = match ev.key().as_str() {

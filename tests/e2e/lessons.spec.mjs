@@ -1,11 +1,12 @@
 // Every lesson renders with all its questions and reflections, and passes
-// axe mid-way with feedback on screen.
+// axe mid-way with feedback on screen, in the light and the dark theme.
 import { test, expect } from "@playwright/test";
 import { LessonPage, watchProblems, axeViolations } from "./pages.mjs";
+import { DisplaySettings } from "./display.mjs";
 import { lessons, anchor } from "./content.mjs";
 
 lessons.forEach((lesson, i) => {
-  test(`lesson ${i + 1} (${lesson.slug}) renders its activities and passes axe`, async ({ page }) => {
+  test(`lesson ${i + 1} (${lesson.slug}) renders its activities and passes axe in both themes`, async ({ page }) => {
     const problems = watchProblems(page);
     const view = new LessonPage(page);
     await view.open(lesson.slug);
@@ -27,6 +28,8 @@ lessons.forEach((lesson, i) => {
     for (const id of b.correct) await page.locator(`#${anchor(b.id)} input[value="${id}"]`).first().check();
     await page.locator(`#${anchor(b.id)}`).getByRole("button", { name: "Check", exact: true }).click();
     await expect(page.locator(`#${anchor(b.id)} .feedback`)).toContainText("Correct.");
+    expect(await axeViolations(page)).toEqual([]);
+    await new DisplaySettings(page).choose("Theme", "Dark");
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });

@@ -1,0 +1,121 @@
+//! The reader's display settings (theme, text size) in a disclosure in the
+//! header. Applied as attributes on `<html>` that the CSS reads;
+//! `index.html` sets the same attributes before the first paint from the
+//! stored copy, so a dark-theme reader never sees a white flash. Saved under
+//! their own key, apart from progress.
+//!
+//! Built for size, because it is on every page and every byte of wasm delays
+//! the first paint: a native `<details>` (no signal to open it), the radios
+//! as one HTML string of our own fixed words (each element written in
+//! `view!` adds its own code), and one change handler for all of them. Only
+//! the reader changes these radios and the browser keeps their state, so
+//! there is no signal or effect either.
+
+use crate::model::settings::{Settings, ALL};
+use crate::storage::Store;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn DisplayControls() -> impl IntoView {
+    // What `start()` read from storage.
+    let initial = use_context::<Settings>().unwrap_or_default();
+    let current = StoredValue::new(initial);
+    let choose = move |ev: leptos::ev::Event| {
+        let name = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.get_attribute("name"));
+        let Some(setting) = ALL.iter().find(|s| Some(s.name) == name.as_deref()) else {
+            return;
+        };
+        current.update_value(|s| s.set(setting, &event_target_value(&ev)));
+        let s = current.get_value();
+        apply(&s);
+        // A failed save is not shown here: blocked or full storage has its
+        // own notice, and the choice still holds for this visit.
+        let _ = Store::open().save_settings(&s);
+    };
+    view! {
+        <details class="display">
+            <summary>"Display"</summary>
+            <div class="display-panel" on:change=choose inner_html=controls_html(&initial)></div>
+        </details>
+    }
+}
+
+/// Sets or removes the attributes the CSS reads. Runs only from a handler.
+fn apply(s: &Settings) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    for (name, value) in s.attributes() {
+        let _ = match value {
+            Some(v) => root.set_attribute(name, v),
+            None => root.remove_attribute(name),
+        };
+    }
+}
+
+/// Each setting as a fieldset of labelled radios, `current` checked: the
+/// same markup and classes as [`crate::components::choice::Choice`], so the
+/// same CSS applies. Only our fixed words go in, so nothing needs escaping.
+pub fn controls_html(current: &Settings) -> String {
+    let mut html = String::new();
+    for s in ALL {
+        html += &format!(
+            r#"<fieldset class="setting"><legend>{}</legend><div class="options options-inline">"#,
+            s.legend
+        );
+        for (word, label) in s.options {
+            let id = format!("{}-{word}", s.name);
+            let checked = if current.get(s) == *word {
+                " checked"
+            } else {
+                ""
+            };
+            html += &format!(
+                r#"<div class="option option-inline"><input type="radio" id="{id}" name="{}" value="{word}"{checked}><label for="{id}">{label}</label></div>"#,
+                s.name
+            );
+        }
+        html += "</div></fieldset>";
+    }
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::settings::{TEXT_SIZE, THEME};
+
+    #[test]
+    fn every_setting_is_a_group_with_its_choice_checked() {
+        let mut s = Settings::default();
+        s.set(&THEME, "dark");
+        let html = controls_html(&s);
+        assert_eq!(html.matches("<fieldset").count(), ALL.len());
+        assert_eq!(html.matches(" checked").count(), ALL.len());
+        assert!(html.contains(r#"id="theme-dark" name="theme" value="dark" checked>"#));
+        assert!(html.contains(r#"id="text_size-normal" name="text_size" value="normal" checked>"#));
+        assert!(!html.contains(r#"value="light" checked"#));
+    }
+
+    #[test]
+    fn every_radio_has_a_label_and_a_unique_id() {
+        let html = controls_html(&Settings::default());
+        let total: usize = ALL.iter().map(|s| s.options.len()).sum();
+        assert_eq!(html.matches("<input").count(), total);
+        for s in ALL {
+            for (word, label) in s.options {
+                let id = format!("{}-{word}", s.name);
+                assert_eq!(html.matches(&format!(r#"id="{id}""#)).count(), 1);
+                assert!(html.contains(&format!(r#"<label for="{id}">{label}</label>"#)));
+            }
+        }
+        assert!(html.contains(&format!("<legend>{}</legend>", TEXT_SIZE.legend)));
+    }
+}

@@ -1,0 +1,235 @@
+//! Display settings: theme and text size. Kept apart from progress (their
+//! own key, their own tiny format) so a reader's look survives anything that
+//! happens to their answers, and so the pre-paint script in `index.html` can
+//! read them with one `JSON.parse` before the first frame.
+//!
+//! Settings are a table ([`ALL`]), not one type per setting: the header
+//! control, storage and the `<html>` attributes all loop over it, so a new
+//! setting is one entry here plus its CSS, and its code is compiled once.
+//!
+//! Reading is tolerant: anything unknown or malformed falls back to the
+//! default for that setting, never to an error. A wrong theme is harmless;
+//! refusing to start over it would not be.
+
+/// The stored format's version, written with every save.
+pub const SETTINGS_VERSION: u32 = 1;
+
+/// One setting and the words it may take; the first word is the default.
+#[derive(Debug)]
+pub struct Setting {
+    /// Its field in the stored JSON.
+    pub name: &'static str,
+    /// The attribute on `<html>` that the CSS reads; absent for the default.
+    pub attribute: &'static str,
+    /// What the reader sees as the group's name.
+    pub legend: &'static str,
+    /// `(stored word, what the reader sees)`.
+    pub options: &'static [(&'static str, &'static str)],
+}
+
+impl Setting {
+    pub fn default_word(&self) -> &'static str {
+        self.options[0].0
+    }
+
+    /// The word as our own `&'static str`, if it is one of ours.
+    pub fn word(&self, word: &str) -> Option<&'static str> {
+        self.options.iter().map(|o| o.0).find(|w| *w == word)
+    }
+}
+
+pub const THEME: Setting = Setting {
+    name: "theme",
+    attribute: "data-theme",
+    legend: "Theme",
+    // "system" follows the device (`prefers-color-scheme`).
+    options: &[
+        ("system", "Same as device"),
+        ("light", "Light"),
+        ("dark", "Dark"),
+    ],
+};
+
+pub const TEXT_SIZE: Setting = Setting {
+    name: "text_size",
+    attribute: "data-text-size",
+    legend: "Text size",
+    options: &[
+        ("normal", "Normal"),
+        ("large", "Large"),
+        ("larger", "Larger"),
+    ],
+};
+
+/// Every setting, in the order the reader sees them.
+pub const ALL: [&Setting; 2] = [&THEME, &TEXT_SIZE];
+
+/// The reader's choice for each setting in [`ALL`], as its stored word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings([&'static str; ALL.len()]);
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self(ALL.map(Setting::default_word))
+    }
+}
+
+impl Settings {
+    fn index(setting: &Setting) -> usize {
+        ALL.iter().position(|s| s.name == setting.name).unwrap_or(0)
+    }
+
+    pub fn get(&self, setting: &Setting) -> &'static str {
+        self.0[Self::index(setting)]
+    }
+
+    /// Chooses `word` for `setting`; a word that is not one of its own is
+    /// ignored.
+    pub fn set(&mut self, setting: &Setting, word: &str) {
+        if let Some(w) = setting.word(word) {
+            self.0[Self::index(setting)] = w;
+        }
+    }
+
+    /// Each setting's attribute and its value, `None` for the default (the
+    /// attribute is then removed, as the pre-paint script leaves it).
+    pub fn attributes(&self) -> impl Iterator<Item = (&'static str, Option<&'static str>)> + '_ {
+        ALL.iter().map(|s| {
+            let word = self.get(s);
+            (s.attribute, (word != s.default_word()).then_some(word))
+        })
+    }
+}
+
+/// Reads stored settings; never fails (see the module comment).
+///
+/// A scan for `"name": "word"` rather than a JSON parser: the format is one
+/// flat object of our own fixed words, and serde's code for it cost about
+/// half a kilobyte of the download. Anything else gives the default.
+pub fn decode(raw: &str) -> Settings {
+    let mut settings = Settings::default();
+    for s in ALL {
+        if let Some(word) = stored_word(raw, s.name) {
+            settings.set(s, word);
+        }
+    }
+    settings
+}
+
+/// The string stored under `"name"` in a flat JSON object, if any.
+fn stored_word<'a>(raw: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!("\"{name}\"");
+    let rest = raw[raw.find(&key)? + key.len()..].trim_start();
+    let rest = rest.strip_prefix(':')?.trim_start().strip_prefix('"')?;
+    rest.split('"').next()
+}
+
+/// The stored form. Every value is one of our fixed words, so no escaping
+/// is needed (and no serializer is compiled in for it).
+pub fn encode(s: &Settings) -> String {
+    let mut out = format!("{{\"version\":{SETTINGS_VERSION}");
+    for setting in ALL {
+        out += &format!(",\"{}\":\"{}\"", setting.name, s.get(setting));
+    }
+    out + "}"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(theme: &str, text_size: &str) -> Settings {
+        let mut s = Settings::default();
+        s.set(&THEME, theme);
+        s.set(&TEXT_SIZE, text_size);
+        s
+    }
+
+    #[test]
+    fn every_choice_round_trips() {
+        for (theme, _) in THEME.options {
+            for (size, _) in TEXT_SIZE.options {
+                let s = with(theme, size);
+                assert_eq!((s.get(&THEME), s.get(&TEXT_SIZE)), (*theme, *size));
+                assert_eq!(decode(&encode(&s)), s);
+            }
+        }
+    }
+
+    #[test]
+    fn stored_form_is_the_documented_json() {
+        assert_eq!(
+            encode(&with("dark", "larger")),
+            r#"{"version":1,"theme":"dark","text_size":"larger"}"#
+        );
+        assert_eq!(
+            encode(&Settings::default()),
+            r#"{"version":1,"theme":"system","text_size":"normal"}"#
+        );
+    }
+
+    #[test]
+    fn anything_unreadable_falls_back_to_defaults() {
+        for raw in [
+            "",
+            "not json",
+            "null",
+            "[]",
+            "42",
+            r#"{"theme":3}"#,
+            r#"{"theme":"#,
+            r#"{"theme":"dark"#,
+        ] {
+            let s = decode(raw);
+            assert_eq!(s.get(&TEXT_SIZE), "normal", "{raw}");
+            assert!(s.get(&THEME) == "system" || raw.contains("dark"), "{raw}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_word_costs_only_its_own_setting() {
+        let s = decode(r#"{"version":1,"theme":"sepia","text_size":"large"}"#);
+        assert_eq!(s, with("system", "large"));
+        let s = decode(r#"{ "theme" : "Dark", "text_size": "larger" }"#);
+        assert_eq!(s, with("system", "larger"));
+    }
+
+    #[test]
+    fn newer_versions_keep_the_settings_we_know() {
+        let s = decode(r#"{"version":9,"contrast":"more","theme":"light"}"#);
+        assert_eq!(s, with("light", "normal"));
+    }
+
+    #[test]
+    fn setting_an_unknown_word_changes_nothing() {
+        let mut s = with("dark", "large");
+        s.set(&THEME, "purple");
+        s.set(&TEXT_SIZE, "");
+        assert_eq!(s, with("dark", "large"));
+    }
+
+    #[test]
+    fn defaults_remove_their_attribute() {
+        let attrs: Vec<_> = with("dark", "normal").attributes().collect();
+        assert_eq!(
+            attrs,
+            [("data-theme", Some("dark")), ("data-text-size", None)]
+        );
+        assert!(Settings::default().attributes().all(|(_, v)| v.is_none()));
+    }
+
+    /// index.html applies the settings before the app starts; it must know
+    /// the same key, fields, attributes and words.
+    #[test]
+    fn the_pre_paint_script_knows_every_setting() {
+        let html = include_str!("../../index.html");
+        assert!(html.contains(&format!("\"{}\"", crate::storage::SETTINGS_KEY)));
+        for s in ALL {
+            assert!(html.contains(&format!("s.{}", s.name)), "{}", s.name);
+            assert!(html.contains(&format!("\"{}\"", s.attribute)), "{}", s.name);
+            for (word, _) in &s.options[1..] {
+                assert!(html.contains(&format!("\"{word}\"")), "{word}");
+            }
+        }
+    }
+}
