@@ -3,9 +3,9 @@
 //! Pages; `Link` puts the router base in front.
 //!
 //! A plain `<a>`: the router follows clicks on any `<a>` of ours, and `A`'s
-//! extras (relative paths, prefix matching for `aria-current`) cost about a
-//! kilobyte of download that the app does not need. `aria-current="page"`
-//! marks the link to exactly the page shown.
+//! extras (relative paths, prefix matching for `aria-current`) cost 3.9 KB
+//! of gzipped wasm that the app does not need. `aria-current="page"` marks
+//! the link to exactly the page shown.
 
 use leptos::prelude::*;
 
