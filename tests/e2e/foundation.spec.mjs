@@ -52,10 +52,13 @@ test("an unknown path helps the reader back", async ({ page }) => {
 });
 
 for (const path of ["./", "about", "journal", "data", "workbook", "nowhere"]) {
-  test(`axe finds no WCAG 2.2 AA violation on ${path}`, async ({ page }) => {
-    await page.goto(path);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    expect(await axeViolations(page)).toEqual([]);
+  test(`axe finds no WCAG 2.2 AA violation on ${path}, light and dark`, async ({ page }) => {
+    for (const colorScheme of ["light", "dark"]) {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      expect(await axeViolations(page), colorScheme).toEqual([]);
+    }
   });
 }
 

@@ -86,6 +86,13 @@ try {
     downloads,
     shots: join(root, "target", "xb", engine),
     note: (text) => notes.push(text),
+    // Stops the web server (for the offline step); the runner's cleanup
+    // copes with it being stopped already.
+    stopServer: async () => {
+      const exited = new Promise((resolve) => server.once("exit", resolve));
+      server.kill("SIGTERM");
+      await exited;
+    },
     // A further session of the same engine (e.g. in dark mode).
     launch: (options) => withLimit(launch(engine, options), 60_000, `starting a second ${engine}`),
   };

@@ -358,4 +358,24 @@ export const steps = [
       }
     },
   },
+  {
+    // Last: it stops the server.
+    name: "the service worker takes control and, with the server stopped, a deep link still opens",
+    async run(ctx) {
+      await open(ctx, "");
+      const ready = await ctx.driver.executeAsyncScript(
+        `const done = arguments[arguments.length - 1];
+         if (!navigator.serviceWorker) return done("no serviceWorker API");
+         navigator.serviceWorker.ready.then(() => done(true), (e) => done(String(e)));`,
+      );
+      expectEqual(ready, true, "a service worker installed and active");
+      // A fresh get (not refresh: Firefox leaves a refreshed page uncontrolled).
+      await open(ctx, "about");
+      await eventually(() => script(ctx, "return !!navigator.serviceWorker.controller"), "the page controlled by the worker");
+      await ctx.stopServer();
+      await ctx.driver.get(`${ctx.base}lesson/${two.slug}`);
+      await headingIs(ctx, two.title);
+      await find(ctx, `#${anchor(two.checks[0].id)}`);
+    },
+  },
 ];
