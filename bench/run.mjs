@@ -10,6 +10,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { loadavg, cpus } from "node:os";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
+import { CHROMIUM_FLAGS } from "../tests/chromium-flags.mjs";
 import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 
@@ -20,17 +21,7 @@ const ORIGIN = `http://127.0.0.1:${PORT}`;
 const BASE = "/attune/";
 const LESSON = "what-attunement-is";
 const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
-const FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const FLAGS = ["--headless=new", ...CHROMIUM_FLAGS];
 const GOALS = "performance ≥ 95, accessibility 100, best practices 100, SEO ≥ 95, TBT ≤ 100 ms, CLS 0";
 
 // A copy of the build, plus the plain page, so dist/ stays as built.

@@ -2,6 +2,7 @@
 // GitHub Pages serves a project site (under /attune/, gzip, 404.html for
 // deep links). Debian's Chromium: Playwright cannot download its own here.
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_FLAGS } from "../chromium-flags.mjs";
 
 // ATTUNE_E2E_PORT when 4173 is taken (e.g. by another checkout's server).
 const PORT = Number(process.env.ATTUNE_E2E_PORT || 4173);
@@ -19,16 +20,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}/attune/`,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: CHROMIUM_FLAGS,
     },
     trace: "off",
     screenshot: "only-on-failure",

@@ -18,6 +18,7 @@ import { createServer } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CHROMIUM_FLAGS } from "../chromium-flags.mjs";
 
 export const ENGINES = ["chromium", "firefox", "webkit"];
 
@@ -109,18 +110,7 @@ async function startXvfb() {
 async function chromium({ dark, downloads }) {
   const options = new chrome.Options()
     .setChromeBinaryPath(process.env.CHROMIUM_PATH || which(process.env.CHROMIUM || "chromium"))
-    .addArguments(
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      `--window-size=${WIDTH},${HEIGHT}`,
-    )
+    .addArguments("--headless", ...CHROMIUM_FLAGS, `--window-size=${WIDTH},${HEIGHT}`)
     .setUserPreferences({
       "download.default_directory": downloads,
       "download.prompt_for_download": false,
