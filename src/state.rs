@@ -102,9 +102,7 @@ impl AppState {
 
     /// Writes the progress now, cancelling a pending delayed save.
     pub fn flush(&self) {
-        if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
+        self.cancel_pending_save();
         if !self.dirty.get_value() || self.read_only.get_untracked() {
             return;
         }
@@ -120,41 +118,60 @@ impl AppState {
                 .with_value(|base| merge_tabs(base, &ours, &stored)),
             _ => ours.clone(),
         };
-        let result = self.store.with_value(|s| s.save_progress(&merged));
-        if result.is_ok() {
-            self.synced.set_value(merged.clone());
+        if self.write_now(&merged) {
+            if merged != ours {
+                // What is stored already equals the merge: show it, no re-save.
+                self.skip_next_save.set_value(true);
+                self.progress.set(merged);
+            }
+            if self.persistence.get_untracked().is_none() {
+                self.ask_to_persist();
+            }
         }
-        if result.is_ok() && merged != ours {
-            // What is stored already equals the merge: show it, no re-save.
-            self.skip_next_save.set_value(true);
-            self.progress.set(merged);
+    }
+
+    /// Writes `progress` as this tab's stored copy and says how it went:
+    /// the save status, the merge base, and whether a retry is owed (a
+    /// failed write stays dirty, so the next change or flush tries again).
+    fn write_now(&self, progress: &Progress) -> bool {
+        let result = self.store.with_value(|s| s.save_progress(progress));
+        let saved = result.is_ok();
+        if saved {
+            self.synced.set_value(progress.clone());
         }
-        if result.is_ok() && self.persistence.get_untracked().is_none() {
-            self.ask_to_persist();
-        }
-        // A failed write stays dirty, so the next change or flush retries.
-        self.dirty.set_value(result.is_err());
+        self.dirty.set_value(!saved);
         self.save_status.set(match result {
             Ok(()) => SaveStatus::Saved,
             Err(e) => SaveStatus::Failed(e),
         });
+        saved
     }
 
-    /// Removes everything Attune saved in this browser (our keys only) and
-    /// starts afresh. Other sites' data on the same origin is untouched.
-    pub fn delete_everything(&self) -> Result<(), StorageError> {
+    fn cancel_pending_save(&self) {
         if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
             handle.clear();
         }
-        // Tell other tabs first, so they drop their copy instead of
-        // offering to restore it.
-        announce_deleted();
-        self.store.with_value(|s| s.remove_all_ours())?;
+    }
+
+    /// Drops this tab's copy without saving the change: storage already
+    /// holds nothing of ours.
+    fn forget_everything(&self) {
+        self.cancel_pending_save();
         self.dirty.set_value(false);
         self.skip_next_save.set_value(true);
         self.progress.set(Progress::default());
         self.synced.set_value(Progress::default());
         self.notice.set(None);
+    }
+
+    /// Removes everything Attune saved in this browser (our keys only) and
+    /// starts afresh. Other sites' data on the same origin is untouched.
+    pub fn delete_everything(&self) -> Result<(), StorageError> {
+        // Tell other tabs first, so they drop their copy instead of
+        // offering to restore it.
+        announce_deleted();
+        self.store.with_value(|s| s.remove_all_ours())?;
+        self.forget_everything();
         self.read_only.set(false);
         self.save_status.set(SaveStatus::Saved);
         Ok(())
@@ -162,14 +179,7 @@ impl AppState {
 
     /// Another tab deleted everything: forget this tab's copy too.
     pub fn deleted_elsewhere(&self) {
-        if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
-        self.dirty.set_value(false);
-        self.skip_next_save.set_value(true);
-        self.progress.set(Progress::default());
-        self.synced.set_value(Progress::default());
-        self.notice.set(None);
+        self.forget_everything();
     }
 
     /// Takes in what another tab (or another site) did to our storage.
@@ -220,20 +230,9 @@ impl AppState {
         self.progress.set(next);
         // Replacing must win over what is stored, so no merge on this save.
         if replace {
-            if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
-                handle.clear();
-            }
+            self.cancel_pending_save();
             self.skip_next_save.set_value(true);
-            let result = self
-                .progress
-                .with_untracked(|p| self.store.with_value(|s| s.save_progress(p)));
-            if result.is_ok() {
-                self.synced.set_value(self.progress.get_untracked());
-            }
-            self.save_status.set(match result {
-                Ok(()) => SaveStatus::Saved,
-                Err(e) => SaveStatus::Failed(e),
-            });
+            self.write_now(&self.progress.get_untracked());
         }
     }
 
@@ -253,9 +252,7 @@ impl AppState {
             self.skip_next_save.set_value(false);
             return;
         }
-        if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
+        self.cancel_pending_save();
         self.dirty.set_value(true);
         self.save_status.set(SaveStatus::Pending);
         let handle = set_timeout_with_handle(move || self.flush(), SAVE_DELAY).ok();
