@@ -196,6 +196,16 @@ impl Progress {
         self.reflections.get(id)
     }
 
+    /// The lesson's reflections the reader has written, in lesson order.
+    pub fn written_reflections<'a>(
+        &'a self,
+        lesson: &Lesson,
+    ) -> impl Iterator<Item = (&'static Reflection, &'a ReflectionEntry)> + 'a {
+        let all: &'static [Reflection] = lesson.reflections;
+        all.iter()
+            .filter_map(move |r| self.reflection(r.id).map(|e| (r, e)))
+    }
+
     /// Saves what the reader wrote or chose, keeping the first-created time.
     /// An emptied reflection is removed, so nothing blank is kept.
     pub fn set_reflection(&mut self, id: &str, value: ReflectionValue, now: f64) {
@@ -273,11 +283,7 @@ impl Progress {
                     .is_some_and(|a| a.checked.is_some() || a.revealed)
             })
             .count();
-        let reflections = lesson
-            .reflections
-            .iter()
-            .filter(|r| self.reflections.contains_key(r.id))
-            .count();
+        let reflections = self.written_reflections(lesson).count();
         checks + reflections
     }
 }

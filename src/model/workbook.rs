@@ -39,11 +39,7 @@ pub fn workbook_markdown(lessons: &[Lesson], progress: &Progress, now_ms: f64) -
         for idea in lesson.key_ideas {
             let _ = writeln!(md, "- {idea}");
         }
-        let written: Vec<_> = lesson
-            .reflections
-            .iter()
-            .filter_map(|r| progress.reflection(r.id).map(|e| (r, e)))
-            .collect();
+        let written: Vec<_> = progress.written_reflections(lesson).collect();
         if !written.is_empty() {
             let _ = writeln!(md, "\n### My reflections\n");
             for (r, entry) in written {

@@ -24,10 +24,7 @@ pub fn Journal() -> impl IntoView {
                 .map(|l| {
                     (
                         l,
-                        l.reflections
-                            .iter()
-                            .filter(|r| p.reflection(r.id).is_some())
-                            .collect::<Vec<_>>(),
+                        p.written_reflections(l).map(|(r, _)| r).collect::<Vec<_>>(),
                     )
                 })
                 .filter(|(_, rs)| !rs.is_empty())

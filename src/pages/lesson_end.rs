@@ -58,10 +58,8 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize) -> impl IntoView {
 
     let reflections = move || {
         let entries: Vec<_> = state.progress.with(|p| {
-            lesson
-                .reflections
-                .iter()
-                .filter_map(|r| p.reflection(r.id).map(|e| (r, e.value.clone())))
+            p.written_reflections(lesson)
+                .map(|(r, e)| (r, e.value.clone()))
                 .collect()
         });
         if entries.is_empty() {

@@ -43,13 +43,8 @@ fn WorkbookLesson(lesson: &'static Lesson, number: usize) -> impl IntoView {
     let state = use_app_state();
     let mine = move || {
         state.progress.with(|p| {
-            lesson
-                .reflections
-                .iter()
-                .filter_map(|r| {
-                    p.reflection(r.id)
-                        .map(|e| (r.prompt, describe_reflection(r, &e.value)))
-                })
+            p.written_reflections(lesson)
+                .map(|(r, e)| (r.prompt, describe_reflection(r, &e.value)))
                 .collect::<Vec<_>>()
         })
     };
