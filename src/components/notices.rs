@@ -77,27 +77,24 @@ pub fn Notices() -> impl IntoView {
         })
     };
     let save_problem = move || {
-        match state.save_status.get() {
-        SaveStatus::Failed(StorageError::QuotaExceeded) => Some(view! {
+        let SaveStatus::Failed(error) = state.save_status.get() else {
+            return None;
+        };
+        let why = match error {
+            StorageError::QuotaExceeded => {
+                " This browser's storage for the site is full.".to_string()
+            }
+            other => format!(" The browser said: {other}."),
+        };
+        Some(view! {
             <div class="notice notice-error">
                 <p>
                     <strong>"Your latest changes could not be saved."</strong>
-                    " This browser's storage for the site is full. Your work is still here while this tab stays open."
+                    {why}
+                    " Your work is still here while this tab stays open."
                 </p>
             </div>
-        }.into_any()),
-        SaveStatus::Failed(e) => Some(view! {
-            <div class="notice notice-error">
-                <p>
-                    <strong>"Your latest changes could not be saved."</strong>
-                    {format!(
-                        " The browser said: {e}. Your work is still here while this tab stays open.",
-                    )}
-                </p>
-            </div>
-        }.into_any()),
-        _ => None,
-    }
+        })
     };
     view! {
         <div class="notices" role="status" aria-live="polite">
