@@ -66,10 +66,24 @@ fn focus_hash_target(window: &web_sys::Window) -> bool {
 }
 
 /// Focuses `target` (or its first `selector` match) after the next frame,
-/// once the view has caught up with the change that asked for it.
+/// once the view has caught up with the change that asked for it. If the
+/// reader has meanwhile moved focus somewhere themselves, it stays there:
+/// only focus still on the pressed control, or dropped to the body because
+/// that control went away, is moved.
 pub fn focus_later(target: NodeRef<leptos::html::Div>, selector: Option<&'static str>) {
     use wasm_bindgen::JsCast;
+    let document = web_sys::window().and_then(|w| w.document());
+    let focused = move || document.as_ref().and_then(|d| d.active_element());
+    let before = focused();
+    let body: Option<web_sys::Element> = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .map(Into::into);
     request_animation_frame(move || {
+        let now = focused();
+        if now.is_some() && now != before && now != body {
+            return;
+        }
         let Some(el) = target.get_untracked() else {
             return;
         };
