@@ -1,18 +1,18 @@
 //! The root component: state, routes and the page frame.
 
 use crate::components::layout::{Footer, Header};
-use crate::components::link::{InPageLink, RouterBase};
+use crate::components::link::InPageLink;
 use crate::components::notices::Notices;
+use crate::model::routes::Route;
 use crate::model::settings::Settings;
 use crate::pages::{
     about::About, data::DataPage, home::Home, journal::Journal, lesson::LessonPage,
     not_found::NotFound, workbook::Workbook,
 };
+use crate::router::provide_router;
 use crate::service_worker::UpdateReady;
 use crate::state::{provide_app_state, Boot};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 #[component]
 pub fn App(
@@ -26,29 +26,33 @@ pub fn App(
 ) -> impl IntoView {
     provide_context(settings);
     provide_app_state(boot.store, boot.loaded);
-    provide_context(RouterBase(boot.base.clone()));
     if let Some(updates) = updates {
         provide_context(updates);
     }
+    let location = provide_router(boot.base, boot.path);
+    let route = Memo::new(move |_| Route::parse(&location.path()));
     view! {
-        <Router base=boot.base>
-            <InPageLink target="main".to_string() class="skip-link">
-                "Skip to main content"
-            </InPageLink>
-            <Header />
-            <Notices />
-            <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view=Home />
-                    <Route path=path!("/index.html") view=Home />
-                    <Route path=path!("/lesson/:slug") view=LessonPage />
-                    <Route path=path!("/journal") view=Journal />
-                    <Route path=path!("/data") view=DataPage />
-                    <Route path=path!("/workbook") view=Workbook />
-                    <Route path=path!("/about") view=About />
-                </Routes>
-            </main>
-            <Footer />
-        </Router>
+        <InPageLink target="main".to_string() class="skip-link">
+            "Skip to main content"
+        </InPageLink>
+        <Header />
+        <Notices />
+        <main id="main" tabindex="-1">
+            {move || page(route.get())}
+        </main>
+        <Footer />
+    }
+}
+
+/// The page for a route.
+fn page(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <Home /> }.into_any(),
+        Route::Lesson(slug) => view! { <LessonPage slug=slug /> }.into_any(),
+        Route::Journal => view! { <Journal /> }.into_any(),
+        Route::Data => view! { <DataPage /> }.into_any(),
+        Route::Workbook => view! { <Workbook /> }.into_any(),
+        Route::About => view! { <About /> }.into_any(),
+        Route::NotFound => view! { <NotFound /> }.into_any(),
     }
 }

@@ -13,6 +13,7 @@ pub mod components;
 pub mod content;
 pub mod model;
 pub mod pages;
+pub mod router;
 pub mod service_worker;
 pub mod state;
 pub mod storage;
@@ -26,6 +27,11 @@ pub fn start() {
         .and_then(|uri| web_sys::Url::new(&uri).ok())
         .map(|url| model::routes::router_base(&url.pathname()))
         .unwrap_or_default();
+    // The app path shown first: a deep link arrives through 404.html.
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .map(|pathname| model::routes::app_path(&pathname, &base).unwrap_or(pathname))
+        .unwrap_or_else(|| "/".to_string());
     let store = storage::Store::open();
     let loaded = store.load_progress();
     let updates = service_worker::UpdateReady::default();
@@ -40,6 +46,7 @@ pub fn start() {
     }
     let boot = state::Boot {
         base: base.clone(),
+        path,
         store,
         loaded,
     };

@@ -18,6 +18,8 @@ const SAVE_DELAY: Duration = Duration::from_millis(300);
 /// What `start()` read from the browser before mounting.
 pub struct Boot {
     pub base: String,
+    /// The app path to show first (after the base), e.g. `/about`.
+    pub path: String,
     pub store: Store,
     pub loaded: Result<LoadOutcome, StorageError>,
 }

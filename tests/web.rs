@@ -266,6 +266,7 @@ async fn the_app_mounts_and_shows_the_course() {
     document.body().unwrap().append_child(&host).unwrap();
     let boot = Boot {
         base: String::new(),
+        path: "/".to_string(),
         loaded: store.load_progress(),
         store,
     };

@@ -47,6 +47,58 @@ pub fn section_anchor(id: &str) -> String {
     format!("s-{id}")
 }
 
+/// The pages of the app, by app path (the path after the router base).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Lesson(String),
+    Journal,
+    Data,
+    Workbook,
+    About,
+    NotFound,
+}
+
+impl Route {
+    /// The page an app path shows. A trailing slash is ignored; anything
+    /// the app does not know is `NotFound`, which helps the reader back.
+    pub fn parse(path: &str) -> Route {
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let path = match path.trim_end_matches('/') {
+            "" => "/",
+            trimmed => trimmed,
+        };
+        match path {
+            "/" | "/index.html" => Route::Home,
+            "/journal" => Route::Journal,
+            "/data" => Route::Data,
+            "/workbook" => Route::Workbook,
+            "/about" => Route::About,
+            _ => match path.strip_prefix("/lesson/") {
+                Some(slug) if !slug.is_empty() && !slug.contains('/') => {
+                    Route::Lesson(slug.to_string())
+                }
+                _ => Route::NotFound,
+            },
+        }
+    }
+}
+
+/// The app path of a URL path under `base` (`"/attune/about"` → `"/about"`),
+/// or `None` when the path lies outside the app, so the router leaves a
+/// link there to the browser.
+pub fn app_path(url_path: &str, base: &str) -> Option<String> {
+    let rest = url_path.strip_prefix(base)?;
+    if rest.is_empty() {
+        Some("/".to_string())
+    } else if rest.starts_with('/') {
+        Some(rest.to_string())
+    } else {
+        // "/attune-other" shares the prefix but is another site.
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,5 +132,38 @@ mod tests {
         assert_eq!(lesson_anchor_path("x", "q-x--y"), "/lesson/x#q-x--y");
         assert_eq!(activity_anchor("lesson.one-two"), "q-lesson--one-two");
         assert_eq!(section_anchor("intro"), "s-intro");
+    }
+
+    #[test]
+    fn routes_by_path() {
+        assert_eq!(Route::parse("/"), Route::Home);
+        assert_eq!(Route::parse(""), Route::Home);
+        assert_eq!(Route::parse("/index.html"), Route::Home);
+        assert_eq!(Route::parse("/about"), Route::About);
+        assert_eq!(Route::parse("/about/"), Route::About);
+        assert_eq!(Route::parse("/journal?x=1"), Route::Journal);
+        assert_eq!(Route::parse("/data"), Route::Data);
+        assert_eq!(Route::parse("/workbook"), Route::Workbook);
+        assert_eq!(
+            Route::parse("/lesson/what-attunement-is#s-intro"),
+            Route::Lesson("what-attunement-is".to_string())
+        );
+    }
+
+    #[test]
+    fn unknown_paths_are_not_found() {
+        for path in ["/lesson", "/lesson/", "/lesson/a/b", "/abouts", "/nope"] {
+            assert_eq!(Route::parse(path), Route::NotFound, "{path}");
+        }
+    }
+
+    #[test]
+    fn app_paths_under_a_base() {
+        assert_eq!(app_path("/attune/about", "/attune").as_deref(), Some("/about"));
+        assert_eq!(app_path("/attune/", "/attune").as_deref(), Some("/"));
+        assert_eq!(app_path("/attune", "/attune").as_deref(), Some("/"));
+        assert_eq!(app_path("/attune-two/about", "/attune"), None);
+        assert_eq!(app_path("/other/about", "/attune"), None);
+        assert_eq!(app_path("/about", "").as_deref(), Some("/about"));
     }
 }

@@ -13,13 +13,11 @@ use crate::pages::lesson_end::LessonEnd;
 use crate::pages::not_found::NotFound;
 use crate::state::{use_app_state, AppState};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use crate::router::use_location;
 
 #[component]
-pub fn LessonPage() -> impl IntoView {
-    let params = use_params_map();
-    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
-    move || match lesson_by_slug(&slug()) {
+pub fn LessonPage(slug: String) -> impl IntoView {
+    match lesson_by_slug(&slug) {
         Some((index, lesson)) => view! { <LessonView lesson=lesson index=index /> }.into_any(),
         None => view! { <NotFound /> }.into_any(),
     }
@@ -142,7 +140,7 @@ fn follow_reading_position(state: AppState, lesson: &'static Lesson) {
 /// ← and → go to the previous and next lesson, unless the key belongs to
 /// someone else (see [`not_a_shortcut`]).
 fn arrow_key_navigation(index: usize) {
-    let navigate = use_navigate();
+    let location = use_location();
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         // Shift+arrows extend a text selection.
         if ev.shift_key() || not_a_shortcut(&ev) {
@@ -155,7 +153,7 @@ fn arrow_key_navigation(index: usize) {
         };
         if let Some(lesson) = target {
             ev.prevent_default();
-            navigate(&lesson_path(lesson.slug), Default::default());
+            location.navigate(&lesson_path(lesson.slug));
         }
     });
     on_cleanup(move || handle.remove());

@@ -9,12 +9,12 @@ use crate::model::summary::{calibration_note, lesson_results};
 use crate::model::workbook::describe_reflection;
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use crate::router::use_location;
 
 #[component]
 pub fn LessonEnd(lesson: &'static Lesson, index: usize) -> impl IntoView {
     let state = use_app_state();
-    let navigate = use_navigate();
+    let location = use_location();
     let next = lessons().get(index + 1);
     let previous = index.checked_sub(1).and_then(|i| lessons().get(i));
 
@@ -94,7 +94,7 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize) -> impl IntoView {
         let to = next
             .map(|l| lesson_path(l.slug))
             .unwrap_or_else(|| "/".to_string());
-        navigate(&to, Default::default());
+        location.navigate(&to);
     };
 
     view! {

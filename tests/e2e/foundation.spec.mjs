@@ -14,9 +14,11 @@ test("home shows the course, the credit and the lesson map, with no errors", asy
   expect(problems).toEqual([]);
 });
 
-test("About opens from the header and the course is one step back", async ({ page }) => {
+test("About opens from the header and the course is one step back, all in one document", async ({ page }) => {
   const problems = watchProblems(page);
   await new HomePage(page).open();
+  // Survives only if no link or Back/Forward reloads the page (src/router.rs).
+  await page.evaluate(() => (window.__sameDocument = true));
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "About" }).click();
   await expect(page).toHaveURL(/\/attune\/about$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("About Attune");
@@ -29,6 +31,10 @@ test("About opens from the header and the course is one step back", async ({ pag
   await expect(nav.getByRole("link", { name: "Course" })).not.toHaveAttribute("aria-current", "page");
   await page.goBack();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Attunement in relationships");
+  await expect(nav.getByRole("link", { name: "Course" })).toHaveAttribute("aria-current", "page");
+  await page.goForward();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("About Attune");
+  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
   expect(problems).toEqual([]);
 });
 
