@@ -8,6 +8,7 @@
 //! our links, Back/Forward, and `navigate`. Which path shows which page is
 //! pure and host-tested (`model::routes`).
 
+use crate::components::focus::focus_hash_target;
 use crate::model::routes::app_path;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -33,9 +34,10 @@ impl Location {
     }
 
     /// Shows `to` (an app path, maybe with a `#hash`) and adds it to the
-    /// history, as following a link does. Without a hash the new page
-    /// starts at the top; with one, the page moves to the target once shown
-    /// (`components::focus::on_page_shown`).
+    /// history, as following a link does. Without a hash the page starts at
+    /// the top. With one, a new page moves to the target once shown
+    /// (`components::focus::on_page_shown`); the page already shown moves
+    /// at once, as it is not shown again.
     pub fn navigate(&self, to: &str) {
         let Some(window) = web_sys::window() else {
             return;
@@ -47,7 +49,13 @@ impl Location {
         if hash.is_empty() {
             window.scroll_to_with_x_and_y(0.0, 0.0);
         }
-        self.path.set(path.to_string());
+        if self.path.with_untracked(|shown| shown == path) {
+            if !hash.is_empty() {
+                focus_hash_target(&window);
+            }
+        } else {
+            self.path.set(path.to_string());
+        }
     }
 
     /// Follows the address bar after Back or Forward.

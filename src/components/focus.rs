@@ -41,7 +41,7 @@ pub fn on_page_shown(title: &'static str, heading: NodeRef<H1>) {
 
 /// Scrolls to and focuses the element the URL's `#hash` names (its heading
 /// when it has one). Returns whether there was such an element.
-fn focus_hash_target(window: &web_sys::Window) -> bool {
+pub fn focus_hash_target(window: &web_sys::Window) -> bool {
     use wasm_bindgen::JsCast;
     let hash = window.location().hash().unwrap_or_default();
     let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {

@@ -68,6 +68,17 @@ for (const path of ["./", "about", "journal", "data", "workbook", "nowhere"]) {
   });
 }
 
+test("a link to a place on the page shown moves there, without a reload", async ({ page }) => {
+  await page.goto("about");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("About Attune");
+  await page.evaluate(() => (window.__sameDocument = true));
+  await page.getByRole("contentinfo").getByRole("link", { name: "where to find help" }).click();
+  await expect(page).toHaveURL(/\/attune\/about#help$/);
+  await expect(page.locator("#help")).toBeInViewport();
+  await expect(page.locator("#help")).toBeFocused();
+  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+});
+
 test("the skip link and the help link stay on their page", async ({ page }) => {
   await page.goto("lesson/what-attunement-is");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
