@@ -2,6 +2,7 @@
 //! may touch the reader's data.
 
 use super::codec::{self, DecodeError, SCHEMA_VERSION};
+use super::json;
 use super::progress::Progress;
 use serde::{Deserialize, Serialize};
 
@@ -35,7 +36,7 @@ pub fn export(progress: &Progress, now_ms: f64) -> String {
         exported: now_ms,
         progress,
     };
-    serde_json::to_string(&out).unwrap_or_default()
+    json::to_string(&out).unwrap_or_default()
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -73,7 +74,7 @@ pub fn check_backup(text: &str) -> Result<Preview, ImportError> {
         return Err(ImportError::TooLarge(text.len()));
     }
     let head: BackupIn =
-        serde_json::from_str(text).map_err(|e| ImportError::NotABackup(e.to_string()))?;
+        json::from_str(text).map_err(|e| ImportError::NotABackup(e.to_string()))?;
     if head.app != APP {
         return Err(ImportError::NotABackup(format!(
             "it was made by `{}`",

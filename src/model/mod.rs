@@ -5,6 +5,7 @@ pub mod backup;
 pub mod codec;
 pub mod dates;
 pub mod grading;
+pub mod json;
 pub mod merge;
 pub mod progress;
 pub mod routes;

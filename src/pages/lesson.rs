@@ -11,9 +11,9 @@ use crate::model::progress::{lesson_percent, minutes_left};
 use crate::model::routes::{lesson_path, section_anchor};
 use crate::pages::lesson_end::LessonEnd;
 use crate::pages::not_found::NotFound;
+use crate::router::use_location;
 use crate::state::{use_app_state, AppState};
 use leptos::prelude::*;
-use crate::router::use_location;
 
 #[component]
 pub fn LessonPage(slug: String) -> impl IntoView {

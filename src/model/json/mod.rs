@@ -1,0 +1,28 @@
+//! JSON for the reader's saved data and backups: a small serde format.
+//!
+//! Why not serde_json: it cost about 25 KB of the gzipped download (its
+//! parser, number formatting and error machinery), more than a tenth of the
+//! app, for documents of a few kilobytes of strings, booleans and whole
+//! numbers. This format reads any JSON (RFC 8259) and writes exactly what
+//! serde_json writes for Attune's types (tests/json.rs checks both against
+//! serde_json), with two deliberate limits:
+//! - numbers with a fraction or exponent are read to within floating-point
+//!   rounding, and `f64` values are written as whole numbers (Attune's only
+//!   floats are millisecond timestamps);
+//! - nesting deeper than [`MAX_DEPTH`] is refused, so hostile input cannot
+//!   exhaust the stack.
+//!
+//! Errors name where they happened as a path of object keys
+//! (`progress.answers["id"]`), so the reader can be told which part of their
+//! data is unreadable.
+
+mod de;
+mod error;
+mod ser;
+
+pub use de::from_str;
+pub use error::Error;
+pub use ser::to_string;
+
+/// Arrays and objects nested deeper than this are refused.
+pub const MAX_DEPTH: usize = 64;
