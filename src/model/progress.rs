@@ -115,11 +115,14 @@ impl ReflectionValue {
 
 /// A short code for a question's options and right answers, e.g. `a+b-c-`.
 pub fn fingerprint(check: &Check) -> String {
-    check
-        .options
-        .iter()
-        .map(|o| format!("{}{}", o.id, if o.correct { '+' } else { '-' }))
-        .collect()
+    // Pushed, not `format!`ed per option: no formatting call or temporary
+    // `String` for each option.
+    let mut code = String::new();
+    for o in check.options {
+        code.push_str(o.id);
+        code.push(if o.correct { '+' } else { '-' });
+    }
+    code
 }
 
 impl Progress {
