@@ -11,7 +11,7 @@
 //! reflection where both have the same item.
 
 use super::progress::{Answer, Progress};
-use std::collections::{BTreeMap, BTreeSet};
+use super::sorted::{SortedMap, SortedSet};
 
 /// Three-way merge of two tabs' copies (see the module comment).
 pub fn merge_tabs(base: &Progress, ours: &Progress, theirs: &Progress) -> Progress {
@@ -31,15 +31,15 @@ pub fn merge_tabs(base: &Progress, ours: &Progress, theirs: &Progress) -> Progre
     }
 }
 
-// Loops that insert, rather than `collect()`: collecting into a BTreeMap
+// Loops that insert, rather than `collect()`: collecting into a sorted map
 // sorts a Vec first, and the sort code for each item type cost ~7 KB of
 // gzipped wasm. A key met twice is decided twice, the same way.
 fn merge_map3<T: Clone + PartialEq>(
-    base: &BTreeMap<String, T>,
-    ours: &BTreeMap<String, T>,
-    theirs: &BTreeMap<String, T>,
-) -> BTreeMap<String, T> {
-    let mut out = BTreeMap::new();
+    base: &SortedMap<T>,
+    ours: &SortedMap<T>,
+    theirs: &SortedMap<T>,
+) -> SortedMap<T> {
+    let mut out = SortedMap::new();
     for k in base.keys().chain(ours.keys()).chain(theirs.keys()) {
         let (b, o, t) = (base.get(k), ours.get(k), theirs.get(k));
         if let Some(v) = if o != b { o } else { t } {
@@ -49,12 +49,8 @@ fn merge_map3<T: Clone + PartialEq>(
     out
 }
 
-fn merge_set3(
-    base: &BTreeSet<String>,
-    ours: &BTreeSet<String>,
-    theirs: &BTreeSet<String>,
-) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
+fn merge_set3(base: &SortedSet, ours: &SortedSet, theirs: &SortedSet) -> SortedSet {
+    let mut out = SortedSet::new();
     for k in base.iter().chain(ours).chain(theirs) {
         let (b, o) = (base.contains(k), ours.contains(k));
         let keep = if o != b { o } else { theirs.contains(k) };
@@ -87,11 +83,11 @@ pub fn merge_backup(current: &Progress, backup: &Progress) -> Progress {
         }
     }
     for (slug, section) in &backup.positions {
-        out.positions
-            .entry(slug.clone())
-            .or_insert_with(|| section.clone());
+        out.positions.get_or_insert_with(slug, || section.clone());
     }
-    out.completed.extend(backup.completed.iter().cloned());
+    for slug in &backup.completed {
+        out.completed.insert(slug.clone());
+    }
     if out.last_lesson.is_none() {
         out.last_lesson.clone_from(&backup.last_lesson);
     }

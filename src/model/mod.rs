@@ -10,5 +10,6 @@ pub mod merge;
 pub mod progress;
 pub mod routes;
 pub mod settings;
+pub mod sorted;
 pub mod summary;
 pub mod workbook;

@@ -2,21 +2,21 @@
 //! position and finished lessons. Everything hangs on stable content ids, so
 //! rewording a lesson keeps the reader's work.
 
+use super::sorted::{SortedMap, SortedSet};
 use crate::content::{Check, Lesson, Reflection, ReflectionKind};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Progress {
     /// Check id → the reader's answer.
-    pub answers: BTreeMap<String, Answer>,
+    pub answers: SortedMap<Answer>,
     /// Reflection id → what the reader wrote or chose.
-    pub reflections: BTreeMap<String, ReflectionEntry>,
+    pub reflections: SortedMap<ReflectionEntry>,
     /// Lesson slug → id of the section the reader last reached.
-    pub positions: BTreeMap<String, String>,
+    pub positions: SortedMap<String>,
     /// Slugs of lessons the reader finished.
-    pub completed: BTreeSet<String>,
+    pub completed: SortedSet,
     /// Slug of the lesson the reader opened last.
     pub last_lesson: Option<String>,
 }
@@ -115,11 +115,14 @@ impl ReflectionValue {
 
 /// A short code for a question's options and right answers, e.g. `a+b-c-`.
 pub fn fingerprint(check: &Check) -> String {
-    check
-        .options
-        .iter()
-        .map(|o| format!("{}{}", o.id, if o.correct { '+' } else { '-' }))
-        .collect()
+    // Pushed, not `format!`ed per option: no formatting call or temporary
+    // `String` for each option.
+    let mut code = String::new();
+    for o in check.options {
+        code.push_str(o.id);
+        code.push(if o.correct { '+' } else { '-' });
+    }
+    code
 }
 
 impl Progress {
@@ -133,7 +136,7 @@ impl Progress {
         if !check.options.iter().any(|o| o.id == option_id) {
             return;
         }
-        let answer = self.answers.entry(check.id.to_string()).or_default();
+        let answer = self.answers.get_or_default(check.id);
         let single = check.kind == crate::content::CheckKind::Single;
         if single {
             answer.selected = if on {
@@ -153,15 +156,12 @@ impl Progress {
     }
 
     pub fn set_confidence(&mut self, check_id: &str, confidence: Option<Confidence>) {
-        self.answers
-            .entry(check_id.to_string())
-            .or_default()
-            .confidence = confidence;
+        self.answers.get_or_default(check_id).confidence = confidence;
     }
 
     /// Records the result of pressing Check.
     pub fn record_check(&mut self, check: &Check, correct: bool) {
-        let answer = self.answers.entry(check.id.to_string()).or_default();
+        let answer = self.answers.get_or_default(check.id);
         if answer.tries == 0 && !answer.shown {
             answer.first = Some(correct);
         }
@@ -180,7 +180,7 @@ impl Progress {
     }
 
     pub fn reveal(&mut self, check_id: &str) {
-        let answer = self.answers.entry(check_id.to_string()).or_default();
+        let answer = self.answers.get_or_default(check_id);
         answer.revealed = true;
         answer.shown = true;
     }

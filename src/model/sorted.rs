@@ -1,0 +1,276 @@
+//! Small sorted containers keyed by `String`, in place of `BTreeMap` and
+//! `BTreeSet` for the reader's progress.
+//!
+//! Why: the B-tree code is generic over the value type, so each of the four
+//! progress collections carried its own copy of node splitting, merging,
+//! stealing and cloning, about 31 KB of raw wasm. The collections here hold
+//! a few dozen entries at most, where a sorted `Vec` is as fast. Keys live
+//! in their own `Vec<String>`, so the search, the key insertion and removal
+//! and the key encoding are one non-generic copy shared by all of them; only
+//! the value moves are per type.
+//!
+//! The JSON is the same as `BTreeMap`/`BTreeSet` wrote: an object with its
+//! keys in sorted order, an array for the set. Reading accepts any order and
+//! keeps the last of a repeated key, as `BTreeMap` did. Nothing here sorts
+//! or collects: each entry goes straight to its place by binary search
+//! (a `sort` would bring in a stable sort per type, ~7 KB gzip each).
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use std::fmt;
+use std::marker::PhantomData;
+
+/// Where `key` is in the sorted `keys`, or where it would go.
+fn find(keys: &[String], key: &str) -> Result<usize, usize> {
+    keys.binary_search_by(|k| k.as_str().cmp(key))
+}
+
+/// A map from `String` keys to `V`, iterated in key order.
+#[derive(Clone, PartialEq)]
+pub struct SortedMap<V> {
+    /// Sorted, no repeats; `values[i]` belongs to `keys[i]`.
+    keys: Vec<String>,
+    values: Vec<V>,
+}
+
+impl<V> Default for SortedMap<V> {
+    fn default() -> Self {
+        Self {
+            keys: Vec::new(),
+            values: Vec::new(),
+        }
+    }
+}
+
+impl<V> SortedMap<V> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        find(&self.keys, key).is_ok()
+    }
+
+    pub fn get(&self, key: &str) -> Option<&V> {
+        find(&self.keys, key).ok().map(|i| &self.values[i])
+    }
+
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut V> {
+        find(&self.keys, key).ok().map(|i| &mut self.values[i])
+    }
+
+    /// Sets `key` to `value`, replacing (and dropping) any earlier value.
+    pub fn insert(&mut self, key: String, value: V) {
+        match find(&self.keys, &key) {
+            Ok(i) => self.values[i] = value,
+            Err(i) => {
+                self.keys.insert(i, key);
+                self.values.insert(i, value);
+            }
+        }
+    }
+
+    /// The value for `key`, first inserting `make()` if there is none. The
+    /// key is copied only when it is new.
+    pub fn get_or_insert_with(&mut self, key: &str, make: impl FnOnce() -> V) -> &mut V {
+        let i = match find(&self.keys, key) {
+            Ok(i) => i,
+            Err(i) => {
+                self.keys.insert(i, key.to_string());
+                self.values.insert(i, make());
+                i
+            }
+        };
+        &mut self.values[i]
+    }
+
+    /// Removes `key`; says whether it was there.
+    pub fn remove(&mut self, key: &str) -> bool {
+        match find(&self.keys, key) {
+            Ok(i) => {
+                self.keys.remove(i);
+                self.values.remove(i);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// The keys, in order.
+    pub fn keys(&self) -> std::slice::Iter<'_, String> {
+        self.keys.iter()
+    }
+
+    /// The entries, in key order.
+    pub fn iter(&self) -> std::iter::Zip<std::slice::Iter<'_, String>, std::slice::Iter<'_, V>> {
+        self.keys.iter().zip(self.values.iter())
+    }
+}
+
+impl<V: Default> SortedMap<V> {
+    /// The value for `key`, inserting the default if there is none.
+    pub fn get_or_default(&mut self, key: &str) -> &mut V {
+        self.get_or_insert_with(key, V::default)
+    }
+}
+
+impl<'a, V> IntoIterator for &'a SortedMap<V> {
+    type Item = (&'a String, &'a V);
+    type IntoIter = std::iter::Zip<std::slice::Iter<'a, String>, std::slice::Iter<'a, V>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<V: fmt::Debug> fmt::Debug for SortedMap<V> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+impl<V: Serialize> Serialize for SortedMap<V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.len()))?;
+        for (k, v) in self {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for SortedMap<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MapVisitor<V>(PhantomData<V>);
+
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for MapVisitor<V> {
+            type Value = SortedMap<V>;
+
+            // The words serde uses for `BTreeMap`, so error texts stay as they were.
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+                let mut out = SortedMap::new();
+                // `insert` replaces: a repeated key keeps its last value.
+                while let Some((k, v)) = access.next_entry::<String, V>()? {
+                    out.insert(k, v);
+                }
+                Ok(out)
+            }
+        }
+
+        deserializer.deserialize_map(MapVisitor(PhantomData))
+    }
+}
+
+/// A set of strings, iterated in order.
+#[derive(Clone, Default, PartialEq)]
+pub struct SortedSet {
+    /// Sorted, no repeats.
+    items: Vec<String>,
+}
+
+impl SortedSet {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn contains(&self, item: &str) -> bool {
+        find(&self.items, item).is_ok()
+    }
+
+    /// Adds `item`; says whether it was new.
+    pub fn insert(&mut self, item: String) -> bool {
+        match find(&self.items, &item) {
+            Ok(_) => false,
+            Err(i) => {
+                self.items.insert(i, item);
+                true
+            }
+        }
+    }
+
+    /// Removes `item`; says whether it was there.
+    pub fn remove(&mut self, item: &str) -> bool {
+        match find(&self.items, item) {
+            Ok(i) => {
+                self.items.remove(i);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, String> {
+        self.items.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a SortedSet {
+    type Item = &'a String;
+    type IntoIter = std::slice::Iter<'a, String>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl fmt::Debug for SortedSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for SortedSet {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.len()))?;
+        for item in self {
+            seq.serialize_element(item)?;
+        }
+        seq.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for SortedSet {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SetVisitor;
+
+        impl<'de> Visitor<'de> for SetVisitor {
+            type Value = SortedSet;
+
+            // The words serde uses for `BTreeSet`, so error texts stay as they were.
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a sequence")
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+                let mut out = SortedSet::new();
+                // A repeated item is kept once, as `BTreeSet` did.
+                while let Some(item) = access.next_element::<String>()? {
+                    out.insert(item);
+                }
+                Ok(out)
+            }
+        }
+
+        deserializer.deserialize_seq(SetVisitor)
+    }
+}

@@ -1,0 +1,137 @@
+//! Host tests of the sorted containers that replaced `BTreeMap`/`BTreeSet`
+//! in the reader's progress: same order, same behaviour, same JSON.
+#![cfg(not(target_arch = "wasm32"))]
+
+use attune::model::progress::{Answer, Progress};
+use attune::model::sorted::{SortedMap, SortedSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+const KEYS: [&str; 7] = ["m", "b", "z", "a", "b.2", "", "é"];
+
+fn both() -> (SortedMap<u32>, BTreeMap<String, u32>) {
+    let (mut ours, mut std) = (SortedMap::new(), BTreeMap::new());
+    for (n, k) in KEYS.iter().enumerate() {
+        ours.insert(k.to_string(), n as u32);
+        std.insert(k.to_string(), n as u32);
+    }
+    (ours, std)
+}
+
+fn entries(map: &SortedMap<u32>) -> Vec<(String, u32)> {
+    map.iter().map(|(k, v)| (k.clone(), *v)).collect()
+}
+
+fn std_entries(map: &BTreeMap<String, u32>) -> Vec<(String, u32)> {
+    map.iter().map(|(k, v)| (k.clone(), *v)).collect()
+}
+
+#[test]
+fn iterates_in_key_order_like_a_btree_map() {
+    let (ours, std) = both();
+    assert_eq!(entries(&ours), std_entries(&std));
+    assert!(ours.keys().eq(std.keys()));
+    assert_eq!((ours.len(), ours.is_empty()), (KEYS.len(), false));
+    assert!(SortedMap::<u32>::new().is_empty());
+}
+
+#[test]
+fn insert_replaces_and_remove_forgets() {
+    let (mut ours, mut std) = both();
+    ours.insert("b".into(), 99);
+    std.insert("b".into(), 99);
+    assert_eq!(ours.get("b"), Some(&99));
+    assert!(ours.remove("m"));
+    assert!(!ours.remove("m"));
+    std.remove("m");
+    assert!(!ours.contains_key("m") && ours.contains_key("z"));
+    *ours.get_mut("z").unwrap() += 1;
+    *std.get_mut("z").unwrap() += 1;
+    *ours.get_or_default("new") += 5;
+    *std.entry("new".into()).or_default() += 5;
+    *ours.get_or_insert_with("a", || 1000) += 1;
+    *std.entry("a".into()).or_insert_with(|| 1000) += 1;
+    assert_eq!(entries(&ours), std_entries(&std));
+    assert_eq!(ours.get("missing"), None);
+}
+
+#[test]
+fn a_set_keeps_each_item_once_in_order() {
+    let (mut ours, mut std) = (SortedSet::new(), BTreeSet::new());
+    for k in KEYS.iter().chain(&KEYS) {
+        ours.insert(k.to_string());
+        std.insert(k.to_string());
+    }
+    assert!(ours.iter().eq(std.iter()));
+    assert!(!ours.insert("a".into()));
+    assert!(ours.remove("a") && !ours.remove("a"));
+    assert!(!ours.contains("a") && ours.contains("z"));
+    assert_eq!(ours.len(), KEYS.len() - 1);
+}
+
+#[test]
+fn encodes_byte_for_byte_like_the_btree_types() {
+    let (ours, std) = both();
+    let json = serde_json::to_string(&ours).unwrap();
+    assert_eq!(json, serde_json::to_string(&std).unwrap());
+    let back: SortedMap<u32> = serde_json::from_str(&json).unwrap();
+    assert!(back == ours);
+    let set: SortedSet = serde_json::from_str(r#"["b","a","b"]"#).unwrap();
+    let std_set: BTreeSet<String> = serde_json::from_str(r#"["b","a","b"]"#).unwrap();
+    assert_eq!(
+        serde_json::to_string(&set).unwrap(),
+        serde_json::to_string(&std_set).unwrap()
+    );
+    let empty = serde_json::to_string(&(SortedMap::<u32>::new(), SortedSet::new())).unwrap();
+    assert_eq!(empty, "[{},[]]");
+}
+
+#[test]
+fn decodes_unsorted_input_and_keeps_the_last_of_a_repeated_key() {
+    let raw = r#"{"z":1,"a":2,"m":3,"a":4}"#;
+    let ours: SortedMap<u32> = serde_json::from_str(raw).unwrap();
+    let std: BTreeMap<String, u32> = serde_json::from_str(raw).unwrap();
+    assert_eq!(entries(&ours), std_entries(&std));
+    assert_eq!(ours.get("a"), Some(&4));
+}
+
+#[test]
+fn decoding_errors_read_as_they_did() {
+    for raw in [r#"7"#, r#"[1]"#, r#"{"a":"x"}"#, r#"{"a":1"#, "null"] {
+        let ours = serde_json::from_str::<SortedMap<u32>>(raw).unwrap_err();
+        let std = serde_json::from_str::<BTreeMap<String, u32>>(raw).unwrap_err();
+        assert_eq!(ours.to_string(), std.to_string(), "{raw}");
+    }
+    for raw in [r#"7"#, r#"{"a":1}"#, r#"["a",1]"#, "null"] {
+        let ours = serde_json::from_str::<SortedSet>(raw).unwrap_err();
+        let std = serde_json::from_str::<BTreeSet<String>>(raw).unwrap_err();
+        assert_eq!(ours.to_string(), std.to_string(), "{raw}");
+    }
+}
+
+/// The stored progress encodes exactly as a `BTreeMap`-based copy of it.
+#[test]
+fn progress_json_is_unchanged() {
+    #[derive(serde::Serialize)]
+    struct Old {
+        answers: BTreeMap<String, Answer>,
+        positions: BTreeMap<String, String>,
+        completed: BTreeSet<String>,
+    }
+    let mut p = Progress::default();
+    let mut old = Old {
+        answers: BTreeMap::new(),
+        positions: BTreeMap::new(),
+        completed: BTreeSet::new(),
+    };
+    for k in KEYS {
+        p.set_confidence(k, None);
+        old.answers.insert(k.to_string(), Answer::default());
+        p.positions.insert(k.to_string(), format!("s-{k}"));
+        old.positions.insert(k.to_string(), format!("s-{k}"));
+        p.complete(k);
+        old.completed.insert(k.to_string());
+    }
+    let new = serde_json::to_string(&(&p.answers, &p.positions, &p.completed)).unwrap();
+    let was = serde_json::to_string(&(&old.answers, &old.positions, &old.completed)).unwrap();
+    assert_eq!(new, was);
+}
