@@ -41,7 +41,8 @@ impl Location {
             return;
         };
         if let Ok(history) = window.history() {
-            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&self.href(to)));
+            let _ =
+                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&self.href(to)));
         }
         let (path, hash) = to.split_once('#').unwrap_or((to, ""));
         if hash.is_empty() {

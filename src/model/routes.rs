@@ -159,7 +159,10 @@ mod tests {
 
     #[test]
     fn app_paths_under_a_base() {
-        assert_eq!(app_path("/attune/about", "/attune").as_deref(), Some("/about"));
+        assert_eq!(
+            app_path("/attune/about", "/attune").as_deref(),
+            Some("/about")
+        );
         assert_eq!(app_path("/attune/", "/attune").as_deref(), Some("/"));
         assert_eq!(app_path("/attune", "/attune").as_deref(), Some("/"));
         assert_eq!(app_path("/attune-two/about", "/attune"), None);

@@ -7,9 +7,9 @@ use crate::content::{lessons, Lesson};
 use crate::model::routes::{activity_anchor, lesson_path};
 use crate::model::summary::{calibration_note, lesson_results};
 use crate::model::workbook::describe_reflection;
+use crate::router::use_location;
 use crate::state::use_app_state;
 use leptos::prelude::*;
-use crate::router::use_location;
 
 #[component]
 pub fn LessonEnd(lesson: &'static Lesson, index: usize) -> impl IntoView {
