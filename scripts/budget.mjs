@@ -1,5 +1,6 @@
 // Size budget: the gzip size of every file the first load of home needs, and
-// of a lesson (home's files plus the lesson's figure). Fails over budget.
+// of the first lesson (home's files plus the lesson's text file and figure).
+// Fails over budget.
 //   node scripts/budget.mjs [dist]
 import { readFileSync, existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -41,8 +42,20 @@ function report(title, files, budgetKb) {
 }
 
 const home = [...refs];
-const figures = existsSync(join(dist, "figures")) ? readdirSync(join(dist, "figures")).sort() : [];
-const lesson = [...home, ...figures.slice(0, 1).map((f) => `figures/${f}`)];
+// The first lesson in reading order, by the slug in its TOML file.
+const lessonsDir = "src/content/lessons";
+const firstToml = readdirSync(lessonsDir).filter((f) => f.endsWith(".toml")).sort()[0];
+const slug = readFileSync(join(lessonsDir, firstToml), "utf8").match(/^slug\s*=\s*"([^"]+)"/m)?.[1];
+const inDir = (dir, pick) =>
+  existsSync(join(dist, dir)) ? readdirSync(join(dist, dir)).filter(pick).sort().map((f) => `${dir}/${f}`) : [];
+// Its text file (text/<slug>-<hash>.json) is required: the lesson shows
+// nothing without it.
+const text = inDir("text", (f) => new RegExp(`^${slug}-[0-9a-f]{16}\\.json$`).test(f));
+if (!slug || text.length !== 1) {
+  console.error(`budget: no text file for the first lesson (${slug}) in ${dist}/text`);
+  process.exit(1);
+}
+const lesson = [...home, ...text, ...inDir("figures", (f) => f === `${slug}.svg`)];
 
 const okHome = report("First load of home (gzip -9):", home, HOME_BUDGET_KB);
 const okLesson = report("First load of a lesson (gzip -9):", lesson, LESSON_BUDGET_KB);

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use attune::content::{
-    lessons, Check, CheckKind, CheckOption, ChecklistItem, Reflection, ReflectionKind,
+    lessons, Check, CheckKind, CheckOption, ChecklistItem, Reflection, ReflectionKind, TextId,
 };
 use attune::model::codec::{decode, encode, DecodeError, SCHEMA_VERSION};
 use attune::model::grading::{grade, options_to_explain, GradeError};
@@ -20,19 +20,19 @@ static SINGLE: Check = Check {
             id: "a",
             text: "A",
             correct: true,
-            explanation: "Yes",
+            explanation: TextId(0),
         },
         CheckOption {
             id: "b",
             text: "B",
             correct: false,
-            explanation: "No",
+            explanation: TextId(1),
         },
         CheckOption {
             id: "c",
             text: "C",
             correct: false,
-            explanation: "No",
+            explanation: TextId(1),
         },
     ],
 };
@@ -40,26 +40,26 @@ static SINGLE: Check = Check {
 static MULTIPLE: Check = Check {
     id: "t.multiple",
     kind: CheckKind::Multiple,
-    scenario: Some("A situation."),
+    scenario: Some(TextId(2)),
     prompt: "Which ones?",
     options: &[
         CheckOption {
             id: "a",
             text: "A",
             correct: true,
-            explanation: "Yes",
+            explanation: TextId(0),
         },
         CheckOption {
             id: "b",
             text: "B",
             correct: true,
-            explanation: "Yes",
+            explanation: TextId(0),
         },
         CheckOption {
             id: "c",
             text: "C",
             correct: false,
-            explanation: "No",
+            explanation: TextId(1),
         },
     ],
 };
@@ -75,13 +75,13 @@ static SINGLE_EDITED: Check = Check {
             id: "a",
             text: "A",
             correct: false,
-            explanation: "No",
+            explanation: TextId(1),
         },
         CheckOption {
             id: "b",
             text: "B",
             correct: true,
-            explanation: "Yes",
+            explanation: TextId(0),
         },
     ],
 };

@@ -5,7 +5,7 @@
 
 use crate::components::choice::{Choice, ChoiceKind};
 use crate::components::focus::focus_later;
-use crate::content::{Check, CheckKind};
+use crate::content::{Check, CheckKind, LessonText};
 use crate::model::grading::{grade, options_to_explain, GradeError};
 use crate::model::progress::Confidence;
 use crate::model::routes::activity_anchor;
@@ -14,7 +14,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 #[component]
-pub fn CheckCard(check: &'static Check, number: usize) -> impl IntoView {
+pub fn CheckCard(check: &'static Check, number: usize, text: LessonText) -> impl IntoView {
     let state = use_app_state();
     let anchor = activity_anchor(check.id);
     let error = RwSignal::new(None::<GradeError>);
@@ -158,7 +158,7 @@ pub fn CheckCard(check: &'static Check, number: usize) -> impl IntoView {
                                 <span class="visually-hidden">{words}</span>
                                 <strong>{o.text}</strong>
                                 <br />
-                                {o.explanation}
+                                {text.get(o.explanation)}
                             </li>
                         }
                     })
@@ -176,7 +176,7 @@ pub fn CheckCard(check: &'static Check, number: usize) -> impl IntoView {
             <h3 class="activity-kind" id=format!("{anchor}-title")>
                 {format!("{kind_label} {number}")}
             </h3>
-            {check.scenario.map(|s| view! { <p class="scenario">{s}</p> })}
+            {check.scenario.map(|s| view! { <p class="scenario">{text.get(s)}</p> })}
             <fieldset aria-describedby=error_id.clone()>
                 <legend>{check.prompt}</legend>
                 <p class="hint">

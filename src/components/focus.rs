@@ -27,9 +27,7 @@ pub fn on_page_shown(title: &'static str, heading: NodeRef<H1>) {
         let Some(window) = web_sys::window() else {
             return;
         };
-        if let Some(document) = window.document() {
-            document.set_title(&page_title(title));
-        }
+        set_title(&window, title);
         let Some(el) = heading.get() else { return };
         let first_page = !FIRST_PAGE_SHOWN.swap(true, Ordering::Relaxed);
         if focus_hash_target(&window) || first_page {
@@ -37,6 +35,22 @@ pub fn on_page_shown(title: &'static str, heading: NodeRef<H1>) {
         }
         let _ = el.focus();
     });
+}
+
+/// Names the tab after the page at once, for a page that waits for its
+/// content before [`on_page_shown`] (a lesson waits for its text).
+pub fn title_page(title: &'static str) {
+    Effect::new(move |_| {
+        if let Some(window) = web_sys::window() {
+            set_title(&window, title);
+        }
+    });
+}
+
+fn set_title(window: &web_sys::Window, title: &str) {
+    if let Some(document) = window.document() {
+        document.set_title(&page_title(title));
+    }
 }
 
 /// Scrolls to and focuses the element the URL's `#hash` names (its heading

@@ -6,6 +6,7 @@ pub mod confirm;
 pub mod download;
 pub mod focus;
 pub mod layout;
+pub mod lesson_text;
 pub mod link;
 pub mod notices;
 pub mod prose;

@@ -1,7 +1,10 @@
 //! Course content: static data generated from the lesson files at build time.
 
+mod hash;
+pub mod text;
 mod types;
 
+pub use text::{LessonText, TextError};
 pub use types::*;
 
 include!(concat!(env!("OUT_DIR"), "/course.rs"));

@@ -1,5 +1,16 @@
 //! The course as the app sees it: plain static data generated at build time
 //! from `src/content/lessons/` (see `build.rs`). Nothing here parses.
+//!
+//! The long texts of a lesson (prose, figure descriptions, scenarios,
+//! explanations) are not here but in the lesson's text file, fetched when
+//! the lesson opens (see `text.rs`); the data refers to them by [`TextId`].
+//! Titles, summaries, headings, key ideas, prompts, option texts and the
+//! whole of each reflection stay here: the home page, the journal (which
+//! shows reflection cards) and the workbooks show them.
+
+/// The index of a string in its lesson's text file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextId(pub u16);
 
 #[derive(Debug, PartialEq)]
 pub struct Lesson {
@@ -7,6 +18,12 @@ pub struct Lesson {
     pub title: &'static str,
     pub minutes: u32,
     pub summary: &'static str,
+    /// The lesson's text file, `text/<slug>-<hash>.json`, under the site root.
+    pub text_file: &'static str,
+    /// FNV-1a of that file's bytes, so a stale or damaged copy is refused.
+    pub text_hash: u64,
+    /// How many strings the file holds.
+    pub text_count: usize,
     pub key_ideas: &'static [&'static str],
     pub sections: &'static [Section],
     pub checks: &'static [Check],
@@ -26,8 +43,9 @@ pub enum Block {
     List(&'static [&'static [Inline]]),
     Figure {
         src: &'static str,
-        alt: &'static str,
-        caption: &'static str,
+        alt: TextId,
+        /// May be the empty string: then the figure has no caption.
+        caption: TextId,
         /// From the SVG's viewBox, so the page reserves the right space.
         width: u32,
         height: u32,
@@ -40,9 +58,9 @@ pub enum Block {
 
 #[derive(Debug, PartialEq)]
 pub enum Inline {
-    Text(&'static str),
-    Emphasis(&'static str),
-    Strong(&'static str),
+    Text(TextId),
+    Emphasis(TextId),
+    Strong(TextId),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +74,7 @@ pub struct Check {
     pub id: &'static str,
     pub kind: CheckKind,
     /// Present for scenario questions: the situation the question applies to.
-    pub scenario: Option<&'static str>,
+    pub scenario: Option<TextId>,
     pub prompt: &'static str,
     pub options: &'static [CheckOption],
 }
@@ -66,7 +84,7 @@ pub struct CheckOption {
     pub id: &'static str,
     pub text: &'static str,
     pub correct: bool,
-    pub explanation: &'static str,
+    pub explanation: TextId,
 }
 
 #[derive(Debug, PartialEq)]

@@ -1,0 +1,105 @@
+// A lesson's long texts come from its own file (text/<slug>-<hash>.json),
+// fetched when the lesson opens: every lesson shows them, a failed or
+// damaged fetch says so in words and recovers with "Try again" without
+// losing what the reader saved, and a #hash link waits for the text.
+import { test, expect } from "@playwright/test";
+import { readFileSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { LessonPage, watchProblems } from "./pages.mjs";
+import { lessons, anchor } from "./content.mjs";
+
+const dir = fileURLToPath(new URL("../../src/content/lessons/", import.meta.url));
+const TEXT_FILES = "**/text/*.json";
+
+// The service worker would answer from its precache, out of page.route's
+// reach; without it these tests see what a first visit sees.
+test.use({ serviceWorkers: "block" });
+
+/** The first paragraph of a lesson's Markdown, without emphasis markers. */
+function firstParagraph(slug) {
+  const file = readdirSync(dir).find((f) => f.endsWith(`-${slug}.md`));
+  const blocks = readFileSync(join(dir, file), "utf8").split(/\n\s*\n/);
+  const prose = blocks.map((b) => b.trim()).find((b) => b && !/^(##|!\[|\?\[|- )/.test(b));
+  return prose.replaceAll("*", "").replace(/\s+/g, " ");
+}
+
+/** The id of a lesson's first section, from its Markdown heading. */
+function firstSection(slug) {
+  const file = readdirSync(dir).find((f) => f.endsWith(`-${slug}.md`));
+  return readFileSync(join(dir, file), "utf8").match(/^## .*\{#([a-z0-9-]+)\}/m)[1];
+}
+
+test("every lesson shows its prose, figure description and explanations from its text file", async ({ page }) => {
+  const problems = watchProblems(page);
+  const view = new LessonPage(page);
+  for (const lesson of lessons) {
+    await view.open(lesson.slug);
+    await expect(page.locator(".lesson-section").first()).toContainText(firstParagraph(lesson.slug));
+    expect((await page.locator("figure img").getAttribute("alt")).length).toBeGreaterThan(20);
+    const check = lesson.checks[0];
+    const root = page.locator(`#${anchor(check.id)}`);
+    await root.getByRole("button", { name: "Show answer" }).click();
+    await expect(root.locator(".explanations li").first()).not.toBeEmpty();
+  }
+  expect(problems).toEqual([]);
+});
+
+test("a lesson whose text does not arrive says so, and recovers with Try again", async ({ page }) => {
+  const [one, two] = lessons;
+  const view = new LessonPage(page);
+  // Something saved first, in another lesson.
+  await view.open(one.slug);
+  const check = one.checks[0];
+  const card = page.locator(`#${anchor(check.id)}`);
+  for (const id of check.correct) await card.locator(`input[value="${id}"]`).first().check();
+  await card.getByRole("button", { name: "Check", exact: true }).click();
+  await expect(card.locator(".feedback")).toContainText("Correct.");
+
+  await page.route(TEXT_FILES, (route) => route.abort("internetdisconnected"));
+  await view.open(two.slug);
+  const alert = page.getByRole("alert").filter({ hasText: "This lesson did not load" });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("offline");
+  await expect(alert).toContainText("Your answers and reflections are safe");
+  await expect(view.checks).toHaveCount(0);
+  await expect(view.heading).toHaveText(two.title);
+
+  await page.unroute(TEXT_FILES);
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(alert).toHaveCount(0);
+  await expect(view.checks).toHaveCount(two.checks.length);
+  await expect(page.locator(".lesson-section").first()).toContainText(firstParagraph(two.slug));
+
+  // The earlier answer is still there.
+  await page.getByRole("link", { name: /Previous/ }).click();
+  await expect(card.locator(".feedback")).toContainText("Correct.");
+});
+
+test("a damaged or missing text file is refused, never shown", async ({ page }) => {
+  const [one] = lessons;
+  const view = new LessonPage(page);
+  // Valid JSON, but not this build's file: the hash does not match.
+  await page.route(TEXT_FILES, (route) => route.fulfill({ contentType: "application/json", body: '["Wrong text"]' }));
+  await view.open(one.slug);
+  const alert = page.getByRole("alert").filter({ hasText: "This lesson did not load" });
+  await expect(alert).toContainText("damaged");
+  await expect(page.getByText("Wrong text")).toHaveCount(0);
+
+  await page.unroute(TEXT_FILES);
+  await page.route(TEXT_FILES, (route) => route.fulfill({ status: 404, body: "Not found" }));
+  await page.reload();
+  await expect(alert).toContainText("(404)");
+});
+
+test("a link to a section waits for the text, then scrolls to and focuses the section", async ({ page }) => {
+  const [, , three] = lessons;
+  const section = firstSection(three.slug);
+  // A slow network: the text arrives well after the page is drawn.
+  await page.route(TEXT_FILES, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await route.continue();
+  });
+  await page.goto(`lesson/${three.slug}#s-${section}`);
+  await expect(page.locator(`#s-${section}-h`)).toBeFocused();
+});

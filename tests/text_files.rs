@@ -1,0 +1,165 @@
+//! Host tests of the lesson text files (`text/<slug>-<hash>.json`): the
+//! generator shared by build.rs and scripts/export-text, the indices the
+//! shipped data holds into them, and the check the app makes on a fetched
+//! file before showing any of it.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "../src/content/parse.rs"]
+#[allow(dead_code)]
+mod parse;
+
+#[path = "../src/content/codegen.rs"]
+#[allow(dead_code)]
+mod codegen;
+
+use attune::content::text::decode;
+use attune::content::{lessons, Block, Inline, Lesson, TextError, TextId};
+use std::path::Path;
+
+fn course() -> parse::Course {
+    match parse::load_course(Path::new("src/content/lessons"), Path::new("public")) {
+        Ok(c) => c,
+        Err(errors) => panic!("content errors: {errors:#?}"),
+    }
+}
+
+fn generated() -> codegen::Generated {
+    codegen::generate(&course(), Path::new("public"))
+}
+
+/// Every text id a shipped lesson holds, in the order the generator numbers
+/// them: sections first, then checks.
+fn text_ids(lesson: &Lesson) -> Vec<TextId> {
+    let inline = |i: &Inline| match i {
+        Inline::Text(t) | Inline::Emphasis(t) | Inline::Strong(t) => *t,
+    };
+    let mut ids = Vec::new();
+    for section in lesson.sections {
+        for block in section.blocks {
+            match block {
+                Block::Paragraph(parts) => ids.extend(parts.iter().map(inline)),
+                Block::List(items) => ids.extend(items.iter().flat_map(|i| i.iter().map(inline))),
+                Block::Figure { alt, caption, .. } => ids.extend([*alt, *caption]),
+                Block::Check(_) | Block::Reflection(_) => {}
+            }
+        }
+    }
+    for check in lesson.checks {
+        ids.extend(check.scenario);
+        ids.extend(check.options.iter().map(|o| o.explanation));
+    }
+    ids
+}
+
+#[test]
+fn the_shipped_data_names_each_text_file_by_its_hash_and_count() {
+    let generated = generated();
+    assert_eq!(generated.texts.len(), lessons().len());
+    for (file, lesson) in generated.texts.iter().zip(lessons()) {
+        assert_eq!(lesson.text_file, file.path);
+        assert_eq!(lesson.text_hash, file.hash);
+        assert_eq!(lesson.text_count, file.strings.len());
+        assert_eq!(
+            file.path,
+            format!(
+                "text/{}-{:016x}.json",
+                lesson.slug,
+                codegen::fnv1a(file.json.as_bytes())
+            )
+        );
+        // What the app decodes is exactly what was generated.
+        assert_eq!(decode(lesson, &file.json), Ok(file.strings.clone()));
+    }
+}
+
+#[test]
+fn every_text_id_is_in_range_and_every_text_is_used_once() {
+    for lesson in lessons() {
+        let ids: Vec<usize> = text_ids(lesson).iter().map(|t| usize::from(t.0)).collect();
+        let expected: Vec<usize> = (0..lesson.text_count).collect();
+        assert_eq!(ids, expected, "{}", lesson.slug);
+    }
+}
+
+#[test]
+fn the_files_hold_the_long_texts_of_the_lesson() {
+    let course = course();
+    for (file, parsed) in generated().texts.iter().zip(&course.lessons) {
+        let first_paragraph = parsed.sections[0].blocks.iter().find_map(|b| match b {
+            parse::Block::Paragraph(p) => Some(p),
+            _ => None,
+        });
+        if let Some(parse::Inline::Text(t)) = first_paragraph.and_then(|p| p.first()) {
+            assert!(file.strings.contains(t), "{}", parsed.slug);
+        }
+        for check in &parsed.checks {
+            for option in &check.options {
+                assert!(file.strings.contains(&option.explanation));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_files_are_the_same_on_every_build_and_change_with_their_text() {
+    let course = course();
+    let a = codegen::generate(&course, Path::new("public"));
+    let b = codegen::generate(&course, Path::new("public"));
+    assert_eq!(a.rust, b.rust);
+    for (x, y) in a.texts.iter().zip(&b.texts) {
+        assert_eq!((&x.path, &x.json), (&y.path, &y.json));
+    }
+    let mut edited = course.clone();
+    let lesson = &mut edited.lessons[0];
+    let explanation = &mut lesson.checks[0].options[0].explanation;
+    explanation.push_str(" Edited.");
+    let c = codegen::generate(&edited, Path::new("public"));
+    assert_ne!(c.texts[0].path, a.texts[0].path, "an edit renames the file");
+    for (x, y) in c.texts.iter().zip(&a.texts).skip(1) {
+        assert_eq!(x.path, y.path, "other lessons keep their files");
+    }
+}
+
+#[test]
+fn json_escaping_round_trips_through_serde_json() {
+    let mut course = course();
+    let tricky = "Quotes \" and \\ back\\slashes,\na newline, a tab\t, \u{1} and é ✓ \u{1F49B}";
+    course.lessons[0].checks[0].options[0].explanation = tricky.to_string();
+    let file = &codegen::generate(&course, Path::new("public")).texts[0];
+    let decoded: Vec<String> = serde_json::from_str(&file.json).expect("valid JSON");
+    assert_eq!(decoded, file.strings);
+    assert!(decoded.iter().any(|s| s == tricky));
+}
+
+#[test]
+fn a_stale_damaged_or_foreign_file_is_refused() {
+    let generated = generated();
+    let lesson = &lessons()[0];
+    let json = &generated.texts[0].json;
+    // Same number of strings, one changed: an older or newer version.
+    let stale = json.replacen("a", "b", 1);
+    assert_eq!(decode(lesson, &stale), Err(TextError::Damaged));
+    // Cut short in transit.
+    assert_eq!(
+        decode(lesson, &json[..json.len() / 2]),
+        Err(TextError::Damaged)
+    );
+    // Another lesson's file.
+    assert_eq!(
+        decode(lesson, &generated.texts[1].json),
+        Err(TextError::Damaged)
+    );
+    assert_eq!(decode(lesson, ""), Err(TextError::Damaged));
+}
+
+#[test]
+fn every_failure_reads_as_words() {
+    for e in [
+        TextError::Network,
+        TextError::Status(404),
+        TextError::Damaged,
+    ] {
+        assert!(e.message().ends_with('.'));
+    }
+    assert!(TextError::Status(503).message().contains("503"));
+}
