@@ -6,12 +6,10 @@ import { readFileSync, existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
-// The goal is 200 KB for home (issue 2) and then 180 KB (issue 6). With the
-// journal, data page and backups the app is at about 276 KB today. These
-// limits hold the line so it cannot grow unnoticed while the bytes are cut
-// (the notes on issue 2 say where they are).
-const HOME_BUDGET_KB = 285;
-const LESSON_BUDGET_KB = 290;
+// Issue 2 set 200 KB for home; issue 6 asks for 180 KB. The lesson's own
+// files (its text and figure) come on top of home's.
+const HOME_BUDGET_KB = 200;
+const LESSON_BUDGET_KB = 205;
 
 const dist = process.argv[2] ?? "dist";
 const html = readFileSync(join(dist, "index.html"), "utf8");
