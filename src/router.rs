@@ -101,7 +101,8 @@ pub fn provide_router(base: String, path: String) -> Location {
 
 /// The location in context.
 pub fn use_location() -> Location {
-    expect_context::<Location>()
+    // Provided by `App` before any page renders (see `use_app_state`).
+    use_context::<Location>().unwrap_or_else(|| panic!("Location is provided by App"))
 }
 
 /// The app path (with `#hash`) a click should show in place, or `None` when

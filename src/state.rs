@@ -321,5 +321,8 @@ fn listen_to_other_tabs(state: AppState) {
 }
 
 pub fn use_app_state() -> AppState {
-    expect_context::<AppState>()
+    // `App` provides it before any page renders: its absence is a bug, not a
+    // condition to handle. A fixed message rather than `expect_context`,
+    // whose message formats the caller's location (~150 B of wasm).
+    use_context::<AppState>().unwrap_or_else(|| panic!("AppState is provided by App"))
 }
