@@ -322,6 +322,15 @@ fn key_deserializer(key: Cow<'_, str>) -> de::value::CowStrDeserializer<'_, Erro
     key.into_deserializer()
 }
 
+/// Methods that read their type as another method does.
+macro_rules! same_as {
+    ($($($method:ident),+ => $target:ident;)*) => {$($(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+            self.$target(visitor)
+        }
+    )+)*};
+}
+
 // Each method calls only the one visitor method its type expects and
 // reports any other value itself: calling a visitor's other methods (as a
 // `deserialize_any` for everything would) makes the compiler keep each
@@ -488,52 +497,12 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
         }
     }
 
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_u64(visitor)
-    }
-
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_u64(visitor)
-    }
-
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_u64(visitor)
-    }
-
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_i64(visitor)
-    }
-
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_i64(visitor)
-    }
-
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_i64(visitor)
-    }
-
-    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_f64(visitor)
-    }
-
-    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_str(visitor)
-    }
-
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_str(visitor)
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_str(visitor)
-    }
-
-    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_seq(visitor)
-    }
-
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_seq(visitor)
+    same_as! {
+        deserialize_u8, deserialize_u16, deserialize_u32 => deserialize_u64;
+        deserialize_i8, deserialize_i16, deserialize_i32 => deserialize_i64;
+        deserialize_f32 => deserialize_f64;
+        deserialize_char, deserialize_string, deserialize_identifier => deserialize_str;
+        deserialize_bytes, deserialize_byte_buf => deserialize_seq;
     }
 
     fn deserialize_unit_struct<V: Visitor<'de>>(
