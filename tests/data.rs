@@ -2,11 +2,9 @@
 //! (export, import checks, merge), and the workbook.
 #![cfg(not(target_arch = "wasm32"))]
 
-use attune::content::lessons;
 use attune::model::backup::{check_backup, export, ImportError, MAX_BACKUP_BYTES};
 use attune::model::merge::{merge_backup, merge_tabs};
 use attune::model::progress::{Progress, ReflectionValue};
-use attune::model::workbook::workbook_markdown;
 
 fn text(s: &str) -> ReflectionValue {
     ReflectionValue::Text(s.to_string())
@@ -141,26 +139,4 @@ fn merging_a_backup_keeps_both_and_prefers_later_edits() {
     assert!(merged.reflection("l.only-here").is_some());
     assert!(merged.reflection("l.only-there").is_some());
     assert!(merged.is_complete("l"));
-}
-
-#[test]
-fn the_workbook_holds_key_ideas_and_the_readers_words() {
-    let course = lessons();
-    let lesson = &course[0];
-    let reflection = &lesson.reflections[0];
-    let mut p = Progress::default();
-    p.set_reflection(
-        reflection.id,
-        text("line one\nline two"),
-        1_795_636_511_018.0,
-    );
-    let md = workbook_markdown(course, &p, 1_795_636_511_018.0);
-    assert!(md.starts_with("# My Attune workbook"));
-    assert!(md.contains(lesson.key_ideas[0]));
-    assert!(md.contains("> line one\n> line two"));
-    assert!(md.contains("25 November 2026"));
-    assert!(md.contains("Gail Berry"));
-    for l in course {
-        assert!(md.contains(l.title));
-    }
 }

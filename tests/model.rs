@@ -14,23 +14,23 @@ static SINGLE: Check = Check {
     id: "t.single",
     kind: CheckKind::Single,
     scenario: None,
-    prompt: "Which?",
+    prompt: TextId(3),
     options: &[
         CheckOption {
             id: "a",
-            text: "A",
+            text: TextId(5),
             correct: true,
             explanation: TextId(0),
         },
         CheckOption {
             id: "b",
-            text: "B",
+            text: TextId(6),
             correct: false,
             explanation: TextId(1),
         },
         CheckOption {
             id: "c",
-            text: "C",
+            text: TextId(7),
             correct: false,
             explanation: TextId(1),
         },
@@ -41,23 +41,23 @@ static MULTIPLE: Check = Check {
     id: "t.multiple",
     kind: CheckKind::Multiple,
     scenario: Some(TextId(2)),
-    prompt: "Which ones?",
+    prompt: TextId(3),
     options: &[
         CheckOption {
             id: "a",
-            text: "A",
+            text: TextId(5),
             correct: true,
             explanation: TextId(0),
         },
         CheckOption {
             id: "b",
-            text: "B",
+            text: TextId(6),
             correct: true,
             explanation: TextId(0),
         },
         CheckOption {
             id: "c",
-            text: "C",
+            text: TextId(7),
             correct: false,
             explanation: TextId(1),
         },
@@ -69,17 +69,17 @@ static SINGLE_EDITED: Check = Check {
     id: "t.single",
     kind: CheckKind::Single,
     scenario: None,
-    prompt: "Which?",
+    prompt: TextId(3),
     options: &[
         CheckOption {
             id: "a",
-            text: "A",
+            text: TextId(5),
             correct: false,
             explanation: TextId(1),
         },
         CheckOption {
             id: "b",
-            text: "B",
+            text: TextId(6),
             correct: true,
             explanation: TextId(0),
         },
@@ -88,12 +88,18 @@ static SINGLE_EDITED: Check = Check {
 
 static CHECKLIST: Reflection = Reflection {
     id: "t.list",
-    prompt: "Which do you notice?",
-    response: "Thank you.",
+    prompt: TextId(3),
+    response: TextId(4),
     kind: ReflectionKind::Checklist {
         items: &[
-            ChecklistItem { id: "x", text: "X" },
-            ChecklistItem { id: "y", text: "Y" },
+            ChecklistItem {
+                id: "x",
+                text: TextId(8),
+            },
+            ChecklistItem {
+                id: "y",
+                text: TextId(9),
+            },
         ],
     },
 };

@@ -13,7 +13,9 @@ mod parse;
 mod codegen;
 
 use attune::content::text::decode;
-use attune::content::{lessons, Block, Inline, Lesson, TextError, TextId};
+use attune::content::{
+    lessons, Block, Inline, Lesson, LessonText, ReflectionKind, TextError, TextId,
+};
 use std::path::Path;
 
 fn course() -> parse::Course {
@@ -28,13 +30,14 @@ fn generated() -> codegen::Generated {
 }
 
 /// Every text id a shipped lesson holds, in the order the generator numbers
-/// them: sections first, then checks.
+/// them: key ideas, sections, checks, then reflections.
 fn text_ids(lesson: &Lesson) -> Vec<TextId> {
     let inline = |i: &Inline| match i {
         Inline::Text(t) | Inline::Emphasis(t) | Inline::Strong(t) => *t,
     };
-    let mut ids = Vec::new();
+    let mut ids = lesson.key_ideas.to_vec();
     for section in lesson.sections {
+        ids.push(section.heading);
         for block in section.blocks {
             match block {
                 Block::Paragraph(parts) => ids.extend(parts.iter().map(inline)),
@@ -46,7 +49,17 @@ fn text_ids(lesson: &Lesson) -> Vec<TextId> {
     }
     for check in lesson.checks {
         ids.extend(check.scenario);
-        ids.extend(check.options.iter().map(|o| o.explanation));
+        ids.push(check.prompt);
+        ids.extend(check.options.iter().flat_map(|o| [o.text, o.explanation]));
+    }
+    for r in lesson.reflections {
+        ids.push(r.prompt);
+        match &r.kind {
+            ReflectionKind::Text { hint } => ids.extend(*hint),
+            ReflectionKind::Scale { low, high } => ids.extend([*low, *high]),
+            ReflectionKind::Checklist { items } => ids.extend(items.iter().map(|i| i.text)),
+        }
+        ids.push(r.response);
     }
     ids
 }
@@ -97,6 +110,61 @@ fn the_files_hold_the_long_texts_of_the_lesson() {
                 assert!(file.strings.contains(&option.explanation));
             }
         }
+    }
+}
+
+#[test]
+fn every_short_text_reads_as_written_in_the_lesson_file() {
+    let course = course();
+    let generated = generated();
+    for ((lesson, parsed), file) in lessons().iter().zip(&course.lessons).zip(generated.texts) {
+        let text = LessonText::keep(file.strings);
+        let ideas: Vec<&str> = lesson.key_ideas.iter().map(|k| text.get(*k)).collect();
+        assert_eq!(ideas, parsed.key_ideas, "{}", lesson.slug);
+        for (section, p) in lesson.sections.iter().zip(&parsed.sections) {
+            assert_eq!(text.get(section.heading), p.heading);
+        }
+        for (check, p) in lesson.checks.iter().zip(&parsed.checks) {
+            assert_eq!(check.id, p.id);
+            assert_eq!(text.get(check.prompt), p.prompt);
+            for option in check.options {
+                let p = p.options.iter().find(|o| o.id == option.id);
+                assert_eq!(Some(text.get(option.text)), p.map(|o| o.text.as_str()));
+                assert_eq!(Some(option.correct), p.map(|o| o.correct));
+            }
+        }
+        for (r, p) in lesson.reflections.iter().zip(&parsed.reflections) {
+            assert_eq!(r.id, p.id);
+            assert_eq!(text.get(r.prompt), p.prompt);
+            assert_eq!(text.get(r.response), p.response);
+            match &r.kind {
+                ReflectionKind::Text { hint } => {
+                    assert_eq!(hint.map(|h| text.get(h)), p.hint.as_deref());
+                }
+                ReflectionKind::Scale { low, high } => {
+                    assert_eq!(Some(text.get(*low)), p.low.as_deref());
+                    assert_eq!(Some(text.get(*high)), p.high.as_deref());
+                }
+                ReflectionKind::Checklist { items } => {
+                    let got: Vec<_> = items.iter().map(|i| (i.id, text.get(i.text))).collect();
+                    let want: Vec<_> = p
+                        .items
+                        .iter()
+                        .map(|i| (i.id.as_str(), i.text.as_str()))
+                        .collect();
+                    assert_eq!(got, want);
+                }
+            }
+        }
+        // Only what the home page and the header show stays in the wasm.
+        assert_eq!(
+            (lesson.title, lesson.summary, lesson.minutes),
+            (
+                parsed.title.as_str(),
+                parsed.summary.as_str(),
+                parsed.minutes
+            )
+        );
     }
 }
 

@@ -71,7 +71,7 @@ pub fn CheckCard(check: &'static Check, number: usize, text: LessonText) -> impl
                     id=format!("{anchor}-{}", option.id)
                     name=anchor.clone()
                     value=option.id.to_string()
-                    label=option.text.to_string()
+                    label=text.get(option.text).to_string()
                     checked=Signal::derive(move || {
                         answer.with(|a| a.selected.iter().any(|s| s == option.id))
                     })
@@ -156,7 +156,7 @@ pub fn CheckCard(check: &'static Check, number: usize, text: LessonText) -> impl
                             <li class:right=o.correct>
                                 <span aria-hidden="true">{mark}</span>
                                 <span class="visually-hidden">{words}</span>
-                                <strong>{o.text}</strong>
+                                <strong>{text.get(o.text)}</strong>
                                 <br />
                                 {text.get(o.explanation)}
                             </li>
@@ -178,7 +178,7 @@ pub fn CheckCard(check: &'static Check, number: usize, text: LessonText) -> impl
             </h3>
             {check.scenario.map(|s| view! { <p class="scenario">{text.get(s)}</p> })}
             <fieldset aria-describedby=error_id.clone()>
-                <legend>{check.prompt}</legend>
+                <legend>{text.get(check.prompt)}</legend>
                 <p class="hint">
                     {if is_single { "Choose one answer." } else { "Choose all that apply." }}
                 </p>

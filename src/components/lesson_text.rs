@@ -1,15 +1,24 @@
-//! Fetches a lesson's text file (see `content::text`) when the lesson is
-//! opened, and keeps what arrived for the rest of the visit, so returning to
-//! a lesson is instant. The service worker has the files too, so after one
+//! Fetches lessons' text files (see `content::text`) when a page needs
+//! them, and keeps what arrived for the rest of the visit, so returning to
+//! a page is instant. The service worker has the files too, so after one
 //! visit online this works offline.
+//!
+//! A fetch already on its way is shared rather than repeated, so each file
+//! is requested at most once per visit (again only after a failure), and a
+//! page that needs several lessons fetches them side by side.
 
 use crate::content::text::decode;
 use crate::content::{Lesson, LessonText, TextError};
+use js_sys::Promise;
 use std::cell::RefCell;
+use wasm_bindgen_futures::JsFuture;
 
 thread_local! {
     /// Lessons whose text has arrived, by slug.
     static LOADED: RefCell<Vec<(&'static str, LessonText)>> = const { RefCell::new(Vec::new()) };
+    /// Requests on their way, by slug: a page asking for a lesson already
+    /// asked for waits for the same answer.
+    static PENDING: RefCell<Vec<(&'static str, Promise)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The lesson's text if it has already arrived in this visit.
@@ -23,29 +32,70 @@ pub fn cached(lesson: &Lesson) -> Option<LessonText> {
     })
 }
 
-/// The lesson's text, from memory or fetched and checked.
-pub async fn load(lesson: &'static Lesson) -> Result<LessonText, TextError> {
-    if let Some(text) = cached(lesson) {
-        return Ok(text);
+/// The texts of several lessons, in the same order, from memory or fetched
+/// and checked; or the first failure.
+pub async fn load_all(lessons: &[&'static Lesson]) -> Result<Vec<LessonText>, TextError> {
+    // Every request starts before any answer is awaited, so they run side
+    // by side.
+    let requests: Vec<_> = lessons
+        .iter()
+        .map(|l| cached(l).is_none().then(|| request(l)))
+        .collect();
+    // Every answer is awaited, even after a failure, so that no finished
+    // request stays shared and a later attempt asks afresh.
+    let mut texts = Vec::with_capacity(lessons.len());
+    let mut failure = None;
+    for (lesson, request) in lessons.iter().zip(requests) {
+        let arrived = match request {
+            Some(Ok(request)) => arrive(lesson, request).await,
+            Some(Err(e)) => Err(e),
+            None => Ok(()),
+        };
+        match arrived.and_then(|()| cached(lesson).ok_or(TextError::Damaged)) {
+            Ok(text) => texts.push(text),
+            Err(e) => {
+                failure.get_or_insert(e);
+            }
+        }
     }
-    let body = fetch(lesson.text_file).await?;
-    let strings = decode(lesson, &body)?;
-    // Another load of the same lesson may have finished meanwhile.
-    if let Some(text) = cached(lesson) {
-        return Ok(text);
-    }
-    let text = LessonText::keep(strings);
-    LOADED.with(|loaded| loaded.borrow_mut().push((lesson.slug, text)));
-    Ok(text)
+    failure.map_or(Ok(texts), Err)
 }
 
-/// The body of `url` (relative to the document's base, so it works under
-/// the site's subpath) as text.
-async fn fetch(url: &str) -> Result<String, TextError> {
+/// The request for the lesson's file: the one on its way, or a new one.
+fn request(lesson: &'static Lesson) -> Result<Promise, TextError> {
+    let on_its_way = PENDING.with(|pending| {
+        pending
+            .borrow()
+            .iter()
+            .find(|(slug, _)| *slug == lesson.slug)
+            .map(|(_, p)| p.clone())
+    });
+    if let Some(request) = on_its_way {
+        return Ok(request);
+    }
+    let request = web_sys::window()
+        .ok_or(TextError::Network)?
+        .fetch_with_str(lesson.text_file);
+    PENDING.with(|pending| pending.borrow_mut().push((lesson.slug, request.clone())));
+    Ok(request)
+}
+
+/// Waits for a request from [`request`], keeps the text it brings and
+/// forgets the request, so that after a failure the next attempt asks
+/// afresh.
+async fn arrive(lesson: &'static Lesson, request: Promise) -> Result<(), TextError> {
+    let result = read(lesson, &request).await;
+    PENDING.with(|pending| {
+        pending
+            .borrow_mut()
+            .retain(|(slug, p)| !(*slug == lesson.slug && js_sys::Object::is(p, &request)))
+    });
+    result
+}
+
+async fn read(lesson: &'static Lesson, request: &Promise) -> Result<(), TextError> {
     use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or(TextError::Network)?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    let response = JsFuture::from(request.clone())
         .await
         .map_err(|_| TextError::Network)?
         .dyn_into::<web_sys::Response>()
@@ -53,10 +103,20 @@ async fn fetch(url: &str) -> Result<String, TextError> {
     if !response.ok() {
         return Err(TextError::Status(response.status()));
     }
-    let body = response.text().map_err(|_| TextError::Network)?;
-    JsFuture::from(body)
+    // A shared request has one answer; each waiter reads its own copy.
+    let body = response
+        .clone()
+        .and_then(|copy| copy.text())
+        .map_err(|_| TextError::Network)?;
+    let body = JsFuture::from(body)
         .await
         .map_err(|_| TextError::Network)?
         .as_string()
-        .ok_or(TextError::Damaged)
+        .ok_or(TextError::Damaged)?;
+    let strings = decode(lesson, &body)?;
+    if cached(lesson).is_none() {
+        let text = LessonText::keep(strings);
+        LOADED.with(|loaded| loaded.borrow_mut().push((lesson.slug, text)));
+    }
+    Ok(())
 }

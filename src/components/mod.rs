@@ -3,6 +3,7 @@
 pub mod check;
 pub mod choice;
 pub mod confirm;
+pub mod course_text;
 pub mod download;
 pub mod focus;
 pub mod layout;
@@ -14,3 +15,4 @@ pub mod reflection;
 pub mod settings;
 pub mod shortcuts;
 pub mod update_prompt;
+pub mod workbook_download;

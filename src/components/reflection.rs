@@ -4,7 +4,7 @@
 //! text (a textarea value), never as HTML.
 
 use crate::components::choice::{Choice, ChoiceKind};
-use crate::content::{Reflection, ReflectionKind};
+use crate::content::{LessonText, Reflection, ReflectionKind};
 use crate::model::progress::ReflectionValue;
 use crate::model::routes::activity_anchor;
 use crate::state::use_app_state;
@@ -15,7 +15,7 @@ fn now() -> f64 {
 }
 
 #[component]
-pub fn ReflectionCard(reflection: &'static Reflection) -> impl IntoView {
+pub fn ReflectionCard(reflection: &'static Reflection, text: LessonText) -> impl IntoView {
     let state = use_app_state();
     let anchor = activity_anchor(reflection.id);
     let value = Memo::new(move |_| {
@@ -39,13 +39,13 @@ pub fn ReflectionCard(reflection: &'static Reflection) -> impl IntoView {
             let hint_id = format!("{anchor}-hint");
             view! {
                 <label class="prompt" for=input_id.clone()>
-                    {reflection.prompt}
+                    {text.get(reflection.prompt)}
                 </label>
                 {hint
                     .map(|h| {
                         view! {
                             <p class="hint" id=hint_id.clone()>
-                                {h}
+                                {text.get(h)}
                             </p>
                         }
                     })}
@@ -88,9 +88,13 @@ pub fn ReflectionCard(reflection: &'static Reflection) -> impl IntoView {
                 .collect_view();
             view! {
                 <fieldset aria-describedby=format!("{anchor}-scale")>
-                    <legend class="prompt">{reflection.prompt}</legend>
+                    <legend class="prompt">{text.get(reflection.prompt)}</legend>
                     <p class="hint" id=format!("{anchor}-scale")>
-                        {format!("1 means \u{201c}{low}\u{201d}, 5 means \u{201c}{high}\u{201d}.")}
+                        {format!(
+                            "1 means \u{201c}{}\u{201d}, 5 means \u{201c}{}\u{201d}.",
+                            text.get(*low),
+                            text.get(*high),
+                        )}
                     </p>
                     <div class="options options-inline scale">{points}</div>
                 </fieldset>
@@ -111,7 +115,7 @@ pub fn ReflectionCard(reflection: &'static Reflection) -> impl IntoView {
                             id=format!("{anchor}-{}", item.id)
                             name=anchor.clone()
                             value=item.id.to_string()
-                            label=item.text.to_string()
+                            label=text.get(item.text).to_string()
                             checked=Signal::derive(move || chosen().iter().any(|c| c == item.id))
                             on_change=Callback::new(move |on| {
                                 let mut ids = chosen();
@@ -128,7 +132,7 @@ pub fn ReflectionCard(reflection: &'static Reflection) -> impl IntoView {
                 .collect_view();
             view! {
                 <fieldset>
-                    <legend class="prompt">{reflection.prompt}</legend>
+                    <legend class="prompt">{text.get(reflection.prompt)}</legend>
                     <p class="hint">
                         "Tick any that fit. There is no right answer, and you can leave it blank."
                     </p>
@@ -150,7 +154,7 @@ pub fn ReflectionCard(reflection: &'static Reflection) -> impl IntoView {
                 <Show when=answered>
                     <p>
                         <span aria-hidden="true">"♡ "</span>
-                        {reflection.response}
+                        {text.get(reflection.response)}
                     </p>
                 </Show>
             </div>

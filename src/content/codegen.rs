@@ -1,8 +1,9 @@
 //! Turns the parsed course into the two things the app is built from: Rust
-//! static data for the wasm (the structure of every lesson and the short
-//! texts other pages need) and, per lesson, a JSON text file with the long
-//! texts (prose, figure descriptions, scenarios, explanations), fetched
-//! only when the lesson is opened.
+//! static data for the wasm (the structure of every lesson, and the few
+//! texts the home page and header need: slug, title, minutes, summary) and,
+//! per lesson, a JSON text file with every other text (key ideas, headings,
+//! prose, figure descriptions, questions, options, explanations and the
+//! reflections' wording), fetched only by the pages that show them.
 //!
 //! Not part of the shipped crate: `build.rs`, `scripts/export-text` and the
 //! host tests include it with `#[path]`, next to `parse.rs`. Both outputs
@@ -44,6 +45,7 @@ pub fn generate(course: &parse::Course, public_dir: &Path) -> Generated {
     rust.push_str("pub static LESSONS: &[Lesson] = &[\n");
     for lesson in &course.lessons {
         let mut table = Table::default();
+        let key_ideas: Vec<String> = lesson.key_ideas.iter().map(|k| table.add(k)).collect();
         let body = lesson_body(lesson, public_dir, &mut table);
         let file = table.into_file(&lesson.slug);
         let _ = write!(
@@ -57,9 +59,7 @@ pub fn generate(course: &parse::Course, public_dir: &Path) -> Generated {
             file.hash,
             file.strings.len()
         );
-        for idea in &lesson.key_ideas {
-            let _ = write!(rust, "{idea:?}, ");
-        }
+        rust.push_str(&key_ideas.join(", "));
         rust.push_str(&body);
         rust.push_str("] },\n");
         texts.push(file);
@@ -68,7 +68,8 @@ pub fn generate(course: &parse::Course, public_dir: &Path) -> Generated {
     Generated { rust, texts }
 }
 
-/// The long texts of one lesson, numbered in the order they are met.
+/// The texts of one lesson, numbered in the order they are met: key ideas,
+/// then sections, then checks, then reflections (see `tests/text_files.rs`).
 #[derive(Default)]
 struct Table(Vec<String>);
 
@@ -121,8 +122,9 @@ fn lesson_body(lesson: &parse::Lesson, public_dir: &Path, table: &mut Table) -> 
     for section in &lesson.sections {
         let _ = writeln!(
             s,
-            "  Section {{ id: {:?}, heading: {:?}, blocks: &[",
-            section.id, section.heading
+            "  Section {{ id: {:?}, heading: {}, blocks: &[",
+            section.id,
+            table.add(&section.heading)
         );
         for block in &section.blocks {
             s.push_str("    ");
@@ -141,21 +143,22 @@ fn lesson_body(lesson: &parse::Lesson, public_dir: &Path, table: &mut Table) -> 
             Some(text) => format!("Some({})", table.add(text)),
             None => "None".to_string(),
         };
+        let prompt = table.add(&check.prompt);
         let _ = writeln!(
             s,
-            "  Check {{ id: {:?}, kind: CheckKind::{kind}, scenario: {scenario}, prompt: {:?}, options: &[",
-            check.id, check.prompt
+            "  Check {{ id: {:?}, kind: CheckKind::{kind}, scenario: {scenario}, prompt: {prompt}, options: &[",
+            check.id
         );
         // Authors tend to write the right answer first; show options in a
         // fixed order mixed by id, so position gives nothing away.
         let mut options: Vec<_> = check.options.iter().collect();
         options.sort_by_key(|o| fnv1a(format!("{}/{}", check.id, o.id).as_bytes()));
         for o in options {
+            let text = table.add(&o.text);
             let _ = writeln!(
                 s,
-                "    CheckOption {{ id: {:?}, text: {:?}, correct: {}, explanation: {} }},",
+                "    CheckOption {{ id: {:?}, text: {text}, correct: {}, explanation: {} }},",
                 o.id,
-                o.text,
                 o.correct,
                 table.add(&o.explanation)
             );
@@ -164,26 +167,40 @@ fn lesson_body(lesson: &parse::Lesson, public_dir: &Path, table: &mut Table) -> 
     }
     s.push_str("], reflections: &[\n");
     for r in &lesson.reflections {
+        let prompt = table.add(&r.prompt);
         let kind = match r.kind {
-            ReflectionKind::Text => format!("ReflectionKind::Text {{ hint: {:?} }}", r.hint),
-            ReflectionKind::Scale => format!(
-                "ReflectionKind::Scale {{ low: {:?}, high: {:?} }}",
-                r.low.as_deref().unwrap_or_default(),
-                r.high.as_deref().unwrap_or_default()
-            ),
+            ReflectionKind::Text => {
+                let hint = match &r.hint {
+                    Some(hint) => format!("Some({})", table.add(hint)),
+                    None => "None".to_string(),
+                };
+                format!("ReflectionKind::Text {{ hint: {hint} }}")
+            }
+            ReflectionKind::Scale => {
+                let low = table.add(r.low.as_deref().unwrap_or_default());
+                let high = table.add(r.high.as_deref().unwrap_or_default());
+                format!("ReflectionKind::Scale {{ low: {low}, high: {high} }}")
+            }
             ReflectionKind::Checklist => {
                 let items: String = r
                     .items
                     .iter()
-                    .map(|i| format!("ChecklistItem {{ id: {:?}, text: {:?} }}, ", i.id, i.text))
+                    .map(|i| {
+                        format!(
+                            "ChecklistItem {{ id: {:?}, text: {} }}, ",
+                            i.id,
+                            table.add(&i.text)
+                        )
+                    })
                     .collect();
                 format!("ReflectionKind::Checklist {{ items: &[{items}] }}")
             }
         };
+        let response = table.add(&r.response);
         let _ = writeln!(
             s,
-            "  Reflection {{ id: {:?}, prompt: {:?}, response: {:?}, kind: {kind} }},",
-            r.id, r.prompt, r.response
+            "  Reflection {{ id: {:?}, prompt: {prompt}, response: {response}, kind: {kind} }},",
+            r.id
         );
     }
     s

@@ -1,4 +1,4 @@
-//! A lesson's long texts, from its text file (see `codegen.rs`), checked
+//! A lesson's texts, from its text file (see `codegen.rs`), checked
 //! before use: the file must hash to the value this build expects and hold
 //! exactly as many strings as the lesson refers to. So a stale, truncated or
 //! foreign file is refused as a whole, and a reader never sees wrong text.

@@ -1,12 +1,13 @@
 //! The course as the app sees it: plain static data generated at build time
 //! from `src/content/lessons/` (see `build.rs`). Nothing here parses.
 //!
-//! The long texts of a lesson (prose, figure descriptions, scenarios,
-//! explanations) are not here but in the lesson's text file, fetched when
-//! the lesson opens (see `text.rs`); the data refers to them by [`TextId`].
-//! Titles, summaries, headings, key ideas, prompts, option texts and the
-//! whole of each reflection stay here: the home page, the journal (which
-//! shows reflection cards) and the workbooks show them.
+//! The texts of a lesson are not here but in the lesson's text file,
+//! fetched by the pages that show them (see `text.rs` and
+//! `components::lesson_text`); the data refers to them by [`TextId`]. Only
+//! what the home page and the header show without fetching stays: slug,
+//! title, minutes and summary. Ids (of sections, checks, options,
+//! reflections and checklist items) and right answers stay too, so
+//! grading, progress and validation never wait for a file.
 
 /// The index of a string in its lesson's text file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +25,7 @@ pub struct Lesson {
     pub text_hash: u64,
     /// How many strings the file holds.
     pub text_count: usize,
-    pub key_ideas: &'static [&'static str],
+    pub key_ideas: &'static [TextId],
     pub sections: &'static [Section],
     pub checks: &'static [Check],
     pub reflections: &'static [Reflection],
@@ -33,7 +34,7 @@ pub struct Lesson {
 #[derive(Debug, PartialEq)]
 pub struct Section {
     pub id: &'static str,
-    pub heading: &'static str,
+    pub heading: TextId,
     pub blocks: &'static [Block],
 }
 
@@ -75,14 +76,14 @@ pub struct Check {
     pub kind: CheckKind,
     /// Present for scenario questions: the situation the question applies to.
     pub scenario: Option<TextId>,
-    pub prompt: &'static str,
+    pub prompt: TextId,
     pub options: &'static [CheckOption],
 }
 
 #[derive(Debug, PartialEq)]
 pub struct CheckOption {
     pub id: &'static str,
-    pub text: &'static str,
+    pub text: TextId,
     pub correct: bool,
     pub explanation: TextId,
 }
@@ -90,29 +91,22 @@ pub struct CheckOption {
 #[derive(Debug, PartialEq)]
 pub struct Reflection {
     pub id: &'static str,
-    pub prompt: &'static str,
-    pub response: &'static str,
+    pub prompt: TextId,
+    pub response: TextId,
     pub kind: ReflectionKind,
 }
 
 #[derive(Debug, PartialEq)]
 pub enum ReflectionKind {
-    Text {
-        hint: Option<&'static str>,
-    },
-    Scale {
-        low: &'static str,
-        high: &'static str,
-    },
-    Checklist {
-        items: &'static [ChecklistItem],
-    },
+    Text { hint: Option<TextId> },
+    Scale { low: TextId, high: TextId },
+    Checklist { items: &'static [ChecklistItem] },
 }
 
 #[derive(Debug, PartialEq)]
 pub struct ChecklistItem {
     pub id: &'static str,
-    pub text: &'static str,
+    pub text: TextId,
 }
 
 impl Lesson {

@@ -1,22 +1,32 @@
 //! "My workbook": the course's key ideas with the reader's own answers and
 //! reflections, as Markdown to download. The printable page shows the same.
+//! The course's words come from the lessons' loaded text files, passed in,
+//! so every lesson's text is here before any of the file is written.
 
 use super::dates::format_day;
 use super::progress::{Progress, ReflectionValue};
-use crate::content::{Lesson, Reflection, ReflectionKind, ARTICLE_TITLE};
+use crate::content::{Lesson, LessonText, Reflection, ReflectionKind, ARTICLE_TITLE};
 use std::fmt::Write as _;
 
 /// The reader's answer to a reflection, in words.
-pub fn describe_reflection(reflection: &Reflection, value: &ReflectionValue) -> String {
+pub fn describe_reflection(
+    reflection: &Reflection,
+    value: &ReflectionValue,
+    text: LessonText,
+) -> String {
     match (value, &reflection.kind) {
         (ReflectionValue::Text(t), _) => t.clone(),
         (ReflectionValue::Scale(n), ReflectionKind::Scale { low, high }) => {
-            format!("{n} out of 5 (1 = {low}, 5 = {high})")
+            format!(
+                "{n} out of 5 (1 = {}, 5 = {})",
+                text.get(*low),
+                text.get(*high)
+            )
         }
         (ReflectionValue::Checklist(ids), ReflectionKind::Checklist { items }) => items
             .iter()
             .filter(|i| ids.iter().any(|id| id == i.id))
-            .map(|i| i.text)
+            .map(|i| text.get(i.text))
             .collect::<Vec<_>>()
             .join("; "),
         _ => String::from("(from an earlier version of this exercise)"),
@@ -24,8 +34,13 @@ pub fn describe_reflection(reflection: &Reflection, value: &ReflectionValue) -> 
 }
 
 /// The whole workbook as Markdown. The reader's words are quoted as they
-/// wrote them: this is a text file, nothing in it is run.
-pub fn workbook_markdown(lessons: &[Lesson], progress: &Progress, now_ms: f64) -> String {
+/// wrote them: this is a text file, nothing in it is run. Each lesson comes
+/// with its loaded text, so none can be missing.
+pub fn workbook_markdown(
+    lessons: &[(&Lesson, LessonText)],
+    progress: &Progress,
+    now_ms: f64,
+) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "# My Attune workbook\n");
     let _ = writeln!(
@@ -33,18 +48,18 @@ pub fn workbook_markdown(lessons: &[Lesson], progress: &Progress, now_ms: f64) -
         "Made on {}. Based on \u{201c}{ARTICLE_TITLE}\u{201d} by Gail Berry (Life Coach Directory). Education, not therapy.\n",
         format_day(now_ms)
     );
-    for (i, lesson) in lessons.iter().enumerate() {
+    for (i, &(lesson, text)) in lessons.iter().enumerate() {
         let _ = writeln!(md, "## Lesson {}: {}\n", i + 1, lesson.title);
         let _ = writeln!(md, "### Key ideas\n");
         for idea in lesson.key_ideas {
-            let _ = writeln!(md, "- {idea}");
+            let _ = writeln!(md, "- {}", text.get(*idea));
         }
         let written: Vec<_> = progress.written_reflections(lesson).collect();
         if !written.is_empty() {
             let _ = writeln!(md, "\n### My reflections\n");
             for (r, entry) in written {
-                let _ = writeln!(md, "**{}**\n", r.prompt);
-                for line in describe_reflection(r, &entry.value).lines() {
+                let _ = writeln!(md, "**{}**\n", text.get(r.prompt));
+                for line in describe_reflection(r, &entry.value, text).lines() {
                     let _ = writeln!(md, "> {line}");
                 }
                 let _ = writeln!(md, "\n_{}_\n", format_day(entry.edited));
@@ -67,7 +82,7 @@ pub fn workbook_markdown(lessons: &[Lesson], progress: &Progress, now_ms: f64) -
                     .options
                     .iter()
                     .filter(|o| a.selected.iter().any(|s| s == o.id))
-                    .map(|o| o.text)
+                    .map(|o| text.get(o.text))
                     .collect();
                 let verdict = if a.checked == Some(true) {
                     "right"
@@ -77,7 +92,7 @@ pub fn workbook_markdown(lessons: &[Lesson], progress: &Progress, now_ms: f64) -
                 let _ = writeln!(
                     md,
                     "- {} \u{2014} {} ({verdict})",
-                    c.prompt,
+                    text.get(c.prompt),
                     chosen.join("; ")
                 );
             }

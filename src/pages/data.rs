@@ -4,11 +4,9 @@
 use crate::components::confirm::ConfirmAction;
 use crate::components::download::download_text;
 use crate::components::focus::on_page_shown;
-use crate::components::link::Link;
-use crate::content::lessons;
+use crate::components::workbook_download::WorkbookActions;
 use crate::model::backup::{check_backup, export, ImportError, Preview, MAX_BACKUP_BYTES};
 use crate::model::dates::{format_day, iso_day};
-use crate::model::workbook::workbook_markdown;
 use crate::state::use_app_state;
 use crate::storage::Persistence;
 use leptos::prelude::*;
@@ -36,17 +34,6 @@ pub fn DataPage() -> impl IntoView {
         let _ = download_text(
             &format!("attune-backup-{}.json", iso_day(now)),
             "application/json",
-            &text,
-        );
-    };
-    let workbook_file = move |_| {
-        let now = js_sys::Date::now();
-        let text = state
-            .progress
-            .with_untracked(|p| workbook_markdown(lessons(), p, now));
-        let _ = download_text(
-            &format!("attune-workbook-{}.md", iso_day(now)),
-            "text/markdown",
             &text,
         );
     };
@@ -82,14 +69,7 @@ pub fn DataPage() -> impl IntoView {
             <p>
                 "The key ideas of every lesson with your own answers and reflections, to read, print or keep."
             </p>
-            <div class="actions">
-                <Link href="/workbook" class="button button-secondary">
-                    "Open the printable workbook"
-                </Link>
-                <button type="button" class="button button-secondary" on:click=workbook_file>
-                    "Download it as a text file"
-                </button>
-            </div>
+            <WorkbookActions />
             <DeleteEverything />
         </div>
     }

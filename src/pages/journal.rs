@@ -1,20 +1,23 @@
 //! The journal: every reflection the reader wrote, by lesson, with dates.
-//! Each can be edited in place and links back to where it was asked.
+//! Each can be edited in place and links back to where it was asked. The
+//! prompts come from the text files of the lessons written in, loaded
+//! after the first render; meanwhile the page says so.
 
+use crate::components::course_text::{Content, WithTexts};
 use crate::components::focus::on_page_shown;
 use crate::components::link::Link;
 use crate::components::reflection::ReflectionCard;
-use crate::content::{lessons, Lesson, Reflection};
+use crate::content::{lessons, Lesson, LessonText, Reflection};
 use crate::model::dates::format_day;
 use crate::model::routes::{activity_anchor, lesson_anchor_path};
 use crate::state::use_app_state;
+use leptos::html::H1;
 use leptos::prelude::*;
 
 #[component]
 pub fn Journal() -> impl IntoView {
     let state = use_app_state();
     let heading = NodeRef::new();
-    on_page_shown("Your journal", heading);
     // Which reflections to show is decided once, so a card does not vanish
     // while the reader empties it to rewrite it.
     let written: Vec<(&'static Lesson, Vec<&'static Reflection>)> =
@@ -31,6 +34,10 @@ pub fn Journal() -> impl IntoView {
                 .collect()
         });
     let empty = written.is_empty();
+    let needed = written.iter().map(|(l, _)| *l).collect();
+    let entries: Content = Box::new(move |texts: Vec<LessonText>| {
+        view! { <JournalLessons written=written.clone() texts=texts heading=heading /> }.into_any()
+    });
     view! {
         <div class="page journal">
             <h1 tabindex="-1" node_ref=heading>
@@ -52,26 +59,52 @@ pub fn Journal() -> impl IntoView {
                         </p>
                     }
                 })}
-            {written
-                .into_iter()
-                .map(|(lesson, reflections)| {
-                    view! {
-                        <section aria-labelledby=format!("j-{}", lesson.slug)>
-                            <h2 id=format!("j-{}", lesson.slug)>{lesson.title}</h2>
-                            {reflections
-                                .into_iter()
-                                .map(|r| view! { <JournalEntry lesson=lesson reflection=r /> })
-                                .collect_view()}
-                        </section>
-                    }
-                })
-                .collect_view()}
+            <WithTexts
+                lessons=needed
+                title=TITLE
+                heading=heading
+                loading="Loading your journal\u{2026}"
+                failed="Your journal did not load"
+                content=entries
+            />
         </div>
     }
 }
 
+const TITLE: &str = "Your journal";
+
+/// The reflections, by lesson, once their texts are here (`texts` is in
+/// the order of `written`).
 #[component]
-fn JournalEntry(lesson: &'static Lesson, reflection: &'static Reflection) -> impl IntoView {
+fn JournalLessons(
+    written: Vec<(&'static Lesson, Vec<&'static Reflection>)>,
+    texts: Vec<LessonText>,
+    heading: NodeRef<H1>,
+) -> impl IntoView {
+    on_page_shown(TITLE, heading);
+    written
+        .into_iter()
+        .zip(texts)
+        .map(|((lesson, reflections), text)| {
+            view! {
+                <section aria-labelledby=format!("j-{}", lesson.slug)>
+                    <h2 id=format!("j-{}", lesson.slug)>{lesson.title}</h2>
+                    {reflections
+                        .into_iter()
+                        .map(|r| view! { <JournalEntry lesson=lesson reflection=r text=text /> })
+                        .collect_view()}
+                </section>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn JournalEntry(
+    lesson: &'static Lesson,
+    reflection: &'static Reflection,
+    text: LessonText,
+) -> impl IntoView {
     let state = use_app_state();
     let dates = move || {
         state.progress.with(|p| {
@@ -89,7 +122,7 @@ fn JournalEntry(lesson: &'static Lesson, reflection: &'static Reflection) -> imp
         })
     };
     view! {
-        <ReflectionCard reflection=reflection />
+        <ReflectionCard reflection=reflection text=text />
         <p class="journal-meta">
             <span>{dates}</span>
             " · "

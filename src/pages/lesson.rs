@@ -2,12 +2,12 @@
 //! then the lesson's end. ← and → move between lessons.
 
 use crate::components::check::CheckCard;
-use crate::components::focus::{on_page_shown, title_page};
-use crate::components::lesson_text::{cached, load};
+use crate::components::course_text::{Content, WithTexts};
+use crate::components::focus::on_page_shown;
 use crate::components::prose::prose_block;
 use crate::components::reflection::ReflectionCard;
 use crate::components::shortcuts::not_a_shortcut;
-use crate::content::{lesson_by_slug, lessons, Block, Lesson, LessonText, TextError};
+use crate::content::{lesson_by_slug, lessons, Block, Lesson, LessonText};
 use crate::model::progress::{lesson_percent, minutes_left};
 use crate::model::routes::{lesson_path, section_anchor};
 use crate::pages::lesson_end::LessonEnd;
@@ -25,44 +25,19 @@ pub fn LessonPage(slug: String) -> impl IntoView {
     }
 }
 
-/// Where the lesson's text is (see `components::lesson_text`).
-#[derive(Clone, Copy)]
-enum Text {
-    Loading,
-    Ready(LessonText),
-    Failed(TextError),
-}
-
 #[component]
 fn LessonView(lesson: &'static Lesson, index: usize) -> impl IntoView {
     let state = use_app_state();
     let heading = NodeRef::new();
-    title_page(lesson.title);
     arrow_key_navigation(index);
-
     // Text already here (a lesson opened before in this visit) renders at
-    // once; otherwise it is fetched after the first render, and again on
-    // "Try again".
-    let text = RwSignal::new(cached(lesson).map_or(Text::Loading, Text::Ready));
-    let attempt = RwSignal::new(0u32);
-    Effect::new(move |_| {
-        attempt.track();
-        match text.get_untracked() {
-            Text::Ready(_) => return,
-            Text::Failed(_) => text.set(Text::Loading),
-            Text::Loading => {}
+    // once; otherwise it is fetched after the first render.
+    let body: Content = Box::new(move |texts: Vec<LessonText>| match texts.first() {
+        Some(&text) => {
+            view! { <LessonBody lesson=lesson index=index text=text heading=heading /> }.into_any()
         }
-        leptos::task::spawn_local(async move {
-            let arrived = match load(lesson).await {
-                Ok(t) => Text::Ready(t),
-                Err(e) => Text::Failed(e),
-            };
-            // The reader may have left the lesson meanwhile.
-            let _ = text.try_set(arrived);
-        });
+        None => ().into_any(),
     });
-    let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
-
     let percent = move || state.progress.with(|p| lesson_percent(p, lesson));
     let minutes = move || state.progress.with(|p| minutes_left(p, lesson));
     view! {
@@ -84,17 +59,14 @@ fn LessonView(lesson: &'static Lesson, index: usize) -> impl IntoView {
                     <progress max="100" value=percent></progress>
                 </label>
             </header>
-            {move || match text.get() {
-                Text::Loading => view! { <LessonLoading /> }.into_any(),
-                Text::Failed(error) => {
-                    view! { <LessonFailed lesson=lesson heading=heading error=error retry=retry /> }
-                        .into_any()
-                }
-                Text::Ready(text) => {
-                    view! { <LessonBody lesson=lesson index=index text=text heading=heading /> }
-                        .into_any()
-                }
-            }}
+            <WithTexts
+                lessons=vec![lesson]
+                title=lesson.title
+                heading=heading
+                loading="Loading the lesson\u{2026}"
+                failed="This lesson did not load"
+                content=body
+            />
         </article>
     }
 }
@@ -126,7 +98,8 @@ fn LessonBody(
                             .into_any()
                     }
                     Block::Reflection(i) => {
-                        view! { <ReflectionCard reflection=&lesson.reflections[*i] /> }.into_any()
+                        view! { <ReflectionCard reflection=&lesson.reflections[*i] text=text /> }
+                            .into_any()
                     }
                     other => prose_block(other, text).unwrap_or_else(|| ().into_any()),
                 })
@@ -139,7 +112,7 @@ fn LessonBody(
                     aria-labelledby=format!("{anchor}-h")
                 >
                     <h2 id=format!("{anchor}-h") tabindex="-1">
-                        {section.heading}
+                        {text.get(section.heading)}
                     </h2>
                     {blocks}
                 </section>
@@ -148,45 +121,7 @@ fn LessonBody(
         .collect_view();
     view! {
         {sections}
-        <LessonEnd lesson=lesson index=index />
-    }
-}
-
-/// While the text is on its way: a quiet line (shown only if the wait is
-/// noticeable, see the stylesheet) in a box as tall as the window, so the
-/// footer does not jump up and back down.
-#[component]
-fn LessonLoading() -> impl IntoView {
-    view! {
-        <div class="lesson-loading">
-            <p class="loading" role="status">
-                "Loading the lesson\u{2026}"
-            </p>
-        </div>
-    }
-}
-
-/// The text could not be had: what happened, that nothing saved is lost,
-/// and a way to try again.
-#[component]
-fn LessonFailed(
-    lesson: &'static Lesson,
-    heading: NodeRef<H1>,
-    error: TextError,
-    retry: Callback<()>,
-) -> impl IntoView {
-    on_page_shown(lesson.title, heading);
-    view! {
-        <div class="lesson-loading lesson-failed" role="alert">
-            <h2>"This lesson did not load"</h2>
-            <p>{error.message()}</p>
-            <p>"Your answers and reflections are safe: they stay saved in this browser."</p>
-            <div class="actions">
-                <button type="button" class="button" on:click=move |_| retry.run(())>
-                    "Try again"
-                </button>
-            </div>
-        </div>
+        <LessonEnd lesson=lesson index=index text=text />
     }
 }
 

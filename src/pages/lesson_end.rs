@@ -3,7 +3,7 @@
 
 use crate::components::confirm::ConfirmAction;
 use crate::components::link::{InPageLink, Link};
-use crate::content::{lessons, Lesson};
+use crate::content::{lessons, Lesson, LessonText};
 use crate::model::routes::{activity_anchor, lesson_path};
 use crate::model::summary::{calibration_note, lesson_results};
 use crate::model::workbook::describe_reflection;
@@ -12,7 +12,7 @@ use crate::state::use_app_state;
 use leptos::prelude::*;
 
 #[component]
-pub fn LessonEnd(lesson: &'static Lesson, index: usize) -> impl IntoView {
+pub fn LessonEnd(lesson: &'static Lesson, index: usize, text: LessonText) -> impl IntoView {
     let state = use_app_state();
     let location = use_location();
     let next = lessons().get(index + 1);
@@ -74,10 +74,12 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize) -> impl IntoView {
                 {entries
                     .into_iter()
                     .map(|(r, value)| {
-                        let shown = describe_reflection(r, &value);
+                        let shown = describe_reflection(r, &value, text);
                         view! {
                             <li>
-                                <InPageLink target=activity_anchor(r.id)>{r.prompt}</InPageLink>
+                                <InPageLink target=activity_anchor(
+                                    r.id,
+                                )>{text.get(r.prompt)}</InPageLink>
                                 <p class="reader-text">{shown}</p>
                             </li>
                         }
@@ -103,7 +105,7 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize) -> impl IntoView {
                 "Key ideas"
             </h2>
             <ul class="key-ideas">
-                {lesson.key_ideas.iter().map(|k| view! { <li>{*k}</li> }).collect_view()}
+                {lesson.key_ideas.iter().map(|k| view! { <li>{text.get(*k)}</li> }).collect_view()}
             </ul>
             <h2>"Your results"</h2>
             {results}

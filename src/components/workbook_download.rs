@@ -1,0 +1,88 @@
+//! The workbook's two ways out: the printable page, and "Download it as a
+//! text file", the workbook as Markdown. The course's
+//! words come from every lesson's text file, loaded on the click (at once
+//! if they arrived earlier in this visit); if any cannot be had, nothing is
+//! downloaded and the reader is told why, with a way to try again, so no
+//! file ever goes out with text missing.
+
+use crate::components::download::download_text;
+use crate::components::lesson_text::load_all;
+use crate::components::link::Link;
+use crate::content::{lessons, TextError};
+use crate::model::dates::iso_day;
+use crate::model::workbook::workbook_markdown;
+use crate::state::use_app_state;
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// A download being prepared, so a second click does not make a second file.
+static PREPARING: AtomicBool = AtomicBool::new(false);
+
+#[component]
+pub fn WorkbookActions() -> impl IntoView {
+    let state = use_app_state();
+    let failed = RwSignal::new(None::<TextError>);
+    let download = move || {
+        if PREPARING.swap(true, Ordering::Relaxed) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let all: Vec<_> = lessons().iter().collect();
+            let loaded = load_all(&all).await;
+            PREPARING.store(false, Ordering::Relaxed);
+            let texts = match loaded {
+                Ok(texts) => texts,
+                Err(e) => {
+                    let _ = failed.try_set(Some(e));
+                    return;
+                }
+            };
+            let _ = failed.try_set(None);
+            let now = js_sys::Date::now();
+            let pairs: Vec<_> = all.into_iter().zip(texts).collect();
+            let text = state
+                .progress
+                .try_with_untracked(|p| workbook_markdown(&pairs, p, now));
+            if let Some(text) = text {
+                let _ = download_text(
+                    &format!("attune-workbook-{}.md", iso_day(now)),
+                    "text/markdown",
+                    &text,
+                );
+            }
+        });
+    };
+    let message = move || {
+        failed.get().map(|error| {
+            view! {
+                <p class="error">
+                    <span aria-hidden="true">"⚠ "</span>
+                    "Nothing was downloaded: the workbook's text did not load. "
+                    {error.message()}
+                </p>
+                <div class="actions">
+                    <button
+                        type="button"
+                        class="button button-secondary"
+                        on:click=move |_| download()
+                    >
+                        "Try again"
+                    </button>
+                </div>
+            }
+        })
+    };
+    view! {
+        <div class="actions">
+            <Link href="/workbook" class="button button-secondary">
+                "Open the printable workbook"
+            </Link>
+            <button type="button" class="button button-secondary" on:click=move |_| download()>
+                "Download it as a text file"
+            </button>
+        </div>
+        <div class="workbook-download" role="status">
+            {message}
+        </div>
+    }
+}
