@@ -85,16 +85,18 @@ pub struct Store {
 
 impl Store {
     /// Opens localStorage, never panicking: reading `window.localStorage`
-    /// itself throws `SecurityError` when storage is blocked, so every step
-    /// is checked (gloo's `LocalStorage::raw()` would panic on it).
+    /// itself throws `SecurityError` when storage is blocked, and gloo's
+    /// `LocalStorage::raw()` would panic on that, so we ask web-sys first.
     pub fn open() -> Self {
         let result = web_sys::window()
             .ok_or_else(|| "no window".to_string())
             .and_then(|w| w.local_storage().map_err(js_error_text))
             .and_then(|s| s.ok_or_else(|| "localStorage is null".to_string()));
         match result {
-            Ok(storage) => Self {
-                storage: Some(storage),
+            // The guard above proved access works, so gloo's handle cannot
+            // panic now; it is the same Storage object.
+            Ok(_) => Self {
+                storage: Some(<gloo_storage::LocalStorage as gloo_storage::Storage>::raw()),
                 unavailable: None,
             },
             Err(why) => Self::memory_only(why),
