@@ -20,6 +20,10 @@ pub struct Location {
     base: StoredValue<String>,
     /// The app path shown, without the base or a `#hash`.
     path: RwSignal<String>,
+    /// Where to scroll the page Back or Forward is about to show, once it
+    /// is shown: the browser's own restoring runs before our page has
+    /// rendered, so it is switched off and done here.
+    scroll_back_to: StoredValue<Option<f64>>,
 }
 
 impl Location {
@@ -43,9 +47,13 @@ impl Location {
             return;
         };
         if let Ok(history) = window.history() {
+            // The page left keeps its place, for Back.
+            let here = wasm_bindgen::JsValue::from_f64(window.scroll_y().unwrap_or(0.0));
+            let _ = history.replace_state(&here, "");
             let _ =
                 history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&self.href(to)));
         }
+        self.scroll_back_to.set_value(None);
         let (path, hash) = to.split_once('#').unwrap_or((to, ""));
         if hash.is_empty() {
             window.scroll_to_with_x_and_y(0.0, 0.0);
@@ -59,8 +67,15 @@ impl Location {
         }
     }
 
-    /// Follows the address bar after Back or Forward.
-    fn sync_with_address_bar(&self) {
+    /// Where the page being shown should scroll to, if Back or Forward
+    /// brought the reader to it (taken once).
+    pub fn take_scroll_back(&self) -> Option<f64> {
+        self.scroll_back_to.try_update_value(Option::take).flatten()
+    }
+
+    /// Follows the address bar after Back or Forward; `saved` is the place
+    /// the page had when the reader left it (see `navigate`).
+    fn sync_with_address_bar(&self, saved: Option<f64>) {
         let Some(pathname) = web_sys::window().and_then(|w| w.location().pathname().ok()) else {
             return;
         };
@@ -68,6 +83,10 @@ impl Location {
             .base
             .with_value(|base| app_path(&pathname, base))
             .unwrap_or(pathname);
+        // Only a page that is shown anew takes the place; within one page
+        // (a `#hash` step) nothing is shown again.
+        let changed = self.path.with_untracked(|shown| *shown != path);
+        self.scroll_back_to.set_value(saved.filter(|_| changed));
         self.path.set(path);
     }
 }
@@ -79,6 +98,7 @@ pub fn provide_router(base: String, path: String) -> Location {
     let location = Location {
         base: StoredValue::new(base),
         path: RwSignal::new(path),
+        scroll_back_to: StoredValue::new(None),
     };
     provide_context(location);
     Effect::new(move |_| {
@@ -88,8 +108,11 @@ pub fn provide_router(base: String, path: String) -> Location {
                 location.navigate(&to);
             }
         });
-        let history = window_event_listener(leptos::ev::popstate, move |_| {
-            location.sync_with_address_bar();
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+        }
+        let history = window_event_listener(leptos::ev::popstate, move |ev| {
+            location.sync_with_address_bar(ev.state().as_f64());
         });
         on_cleanup(move || {
             clicks.remove();

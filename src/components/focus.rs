@@ -2,6 +2,7 @@
 //! move focus to the page's heading after a route change, so screen-reader
 //! and keyboard users land at the top of the new page.
 
+use crate::router::use_location;
 use leptos::html::H1;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -22,7 +23,11 @@ pub fn page_title(page: &str) -> String {
 /// Sets the title and moves focus once the page is in the document (an
 /// effect, so never during render): to the place a `#hash` names, as for
 /// "Continue" or "where to find help" links, else to the heading.
+///
+/// After Back or Forward the page returns to where the reader left it, and
+/// focus goes to the heading without scrolling there.
 pub fn on_page_shown(title: &'static str, heading: NodeRef<H1>) {
+    let location = use_location();
     Effect::new(move |_| {
         let Some(window) = web_sys::window() else {
             return;
@@ -30,6 +35,13 @@ pub fn on_page_shown(title: &'static str, heading: NodeRef<H1>) {
         set_title(&window, title);
         let Some(el) = heading.get() else { return };
         let first_page = !FIRST_PAGE_SHOWN.swap(true, Ordering::Relaxed);
+        if let Some(y) = location.take_scroll_back() {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
+            window.scroll_to_with_x_and_y(0.0, y);
+            return;
+        }
         if focus_hash_target(&window) || first_page {
             return;
         }

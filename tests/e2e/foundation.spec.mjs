@@ -38,6 +38,23 @@ test("About opens from the header and the course is one step back, all in one do
   expect(problems).toEqual([]);
 });
 
+test("Back returns to the place the reader left, with focus on the heading", async ({ page }) => {
+  await page.setViewportSize({ width: 400, height: 700 });
+  const scrollY = () => page.evaluate(() => Math.round(window.scrollY));
+  await page.goto("lesson/where-patterns-come-from");
+  await expect(page.locator(".lesson-section").first()).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 2500));
+  await expect.poll(scrollY).toBe(2500);
+  // A click where the reader is (Playwright's own click would first scroll
+  // the header link into view, and so leave from the top).
+  await page.evaluate(() => document.querySelector('nav a[href$="/journal"]').click());
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your journal");
+  expect(await scrollY()).toBe(0);
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+  await expect.poll(scrollY).toBe(2500);
+});
+
 test("a first visit straight to a deep link renders that page", async ({ page }) => {
   const problems = watchProblems(page);
   const response = await page.goto("about");
