@@ -46,12 +46,19 @@ impl Location {
         let Some(window) = web_sys::window() else {
             return;
         };
-        if let Ok(history) = window.history() {
+        let url = self.href(to);
+        let location = window.location();
+        let same_url = location
+            .pathname()
+            .and_then(|p| location.hash().map(|h| p + &h))
+            .is_ok_and(|here| here == url);
+        // A link to the address shown adds no history entry (Back would
+        // seem to do nothing).
+        if let (Ok(history), false) = (window.history(), same_url) {
             // The page left keeps its place, for Back.
             let here = wasm_bindgen::JsValue::from_f64(window.scroll_y().unwrap_or(0.0));
             let _ = history.replace_state(&here, "");
-            let _ =
-                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&self.href(to)));
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
         self.scroll_back_to.set_value(None);
         let (path, hash) = to.split_once('#').unwrap_or((to, ""));

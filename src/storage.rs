@@ -172,7 +172,9 @@ impl Store {
                 if decoded.migrated_from.is_some() {
                     // Write the migrated form once; a failure here is not
                     // fatal, the next save tries again.
-                    let _ = self.write(PROGRESS_KEY, &codec::encode(&decoded.progress));
+                    if let Ok(text) = codec::encode(&decoded.progress) {
+                        let _ = self.write(PROGRESS_KEY, &text);
+                    }
                 }
                 LoadOutcome::Loaded(decoded.progress)
             }
@@ -193,7 +195,9 @@ impl Store {
     }
 
     pub fn save_progress(&self, progress: &Progress) -> Result<(), StorageError> {
-        self.write(PROGRESS_KEY, &codec::encode(progress))
+        let text = codec::encode(progress)
+            .map_err(|e| StorageError::Failed(format!("Attune could not write it: {e}")))?;
+        self.write(PROGRESS_KEY, &text)
     }
 
     /// The display settings; defaults when none are stored or storage is

@@ -77,7 +77,7 @@ fn export_then_check_gives_back_identical_progress() {
         text("<img src=x onerror=alert(1)>"),
         5.0,
     );
-    let file = export(&p, 1_795_636_511_018.0);
+    let file = export(&p, 1_795_636_511_018.0).unwrap();
     let preview = check_backup(&file).expect("a fresh export is valid");
     assert_eq!(preview.progress, p);
     assert_eq!((preview.reflections, preview.answers), (2, 0));
@@ -121,6 +121,18 @@ fn bad_backups_are_refused_with_a_reason() {
         check_backup(proto),
         Err(ImportError::BadId("__proto__".into()))
     );
+    // A time no date can hold would make the data unwritable once merged
+    // in: refused here, before it can reach the reader's data.
+    let far_future = r#"{"app":"attune","schema":1,"progress":{"reflections":{"what-attunement-is.y":{"value":{"text":"x"},"created":1e16,"edited":1e16}}}}"#;
+    assert!(matches!(
+        check_backup(far_future),
+        Err(ImportError::NotABackup(_))
+    ));
+    let odd_export = r#"{"app":"attune","schema":1,"exported":-1e300,"progress":{}}"#;
+    assert!(matches!(
+        check_backup(odd_export),
+        Err(ImportError::NotABackup(_))
+    ));
     let markup = r#"{"app":"attune","schema":1,"progress":{"completed":["<b>x</b>"]}}"#;
     assert!(matches!(check_backup(markup), Err(ImportError::BadId(_))));
 }

@@ -91,6 +91,14 @@ fn writes_numbers_options_and_enums_as_serde_json_does() {
 }
 
 #[test]
+fn large_whole_floats_are_written_and_read_back() {
+    for v in [9_007_199_254_740_993.0f64, 1e16, 8.64e15, -8.64e15, 4.6e18] {
+        let text = json::to_string(&v).unwrap();
+        assert_eq!(json::from_str::<f64>(&text).unwrap(), v, "{text}");
+    }
+}
+
+#[test]
 fn fractions_are_dropped_when_written() {
     // Attune's floats are whole milliseconds; see the module comment.
     assert_eq!(json::to_string(&1.75f64).unwrap(), "1.0");

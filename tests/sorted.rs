@@ -135,3 +135,25 @@ fn progress_json_is_unchanged() {
     let was = serde_json::to_string(&(&old.answers, &old.positions, &old.completed)).unwrap();
     assert_eq!(new, was);
 }
+
+#[test]
+fn a_file_with_more_entries_than_attune_saves_is_refused() {
+    use attune::model::sorted::MAX_ENTRIES;
+    // Keys in reverse order: each one is an insert, not an append.
+    let many = |n: usize| {
+        let body: Vec<String> = (0..n).rev().map(|i| format!("\"k{i:06}\":1")).collect();
+        format!("{{{}}}", body.join(","))
+    };
+    let fine: SortedMap<u32> = attune::model::json::from_str(&many(MAX_ENTRIES)).unwrap();
+    assert_eq!(fine.len(), MAX_ENTRIES);
+    assert!(fine.keys().zip(fine.keys().skip(1)).all(|(a, b)| a < b));
+    assert!(attune::model::json::from_str::<SortedMap<u32>>(&many(MAX_ENTRIES + 1)).is_err());
+    let set: String = format!(
+        "[{}]",
+        (0..=MAX_ENTRIES)
+            .map(|i| format!("\"{i}\""))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    assert!(attune::model::json::from_str::<SortedSet>(&set).is_err());
+}

@@ -78,14 +78,24 @@ pub fn WithTexts(
         // again. Focus goes to the heading, as when the content arrives.
         Texts::Failed(error) => {
             on_page_shown(title, heading);
+            let reload = error.needs_reload();
+            let again = move |ev| {
+                if reload {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.location().reload();
+                    }
+                } else {
+                    retry(ev);
+                }
+            };
             view! {
                 <div class="lesson-loading lesson-failed" role="alert">
                     <h2>{failed}</h2>
                     <p>{error.message()}</p>
                     <p>"Your answers and reflections are safe: they stay saved in this browser."</p>
                     <div class="actions">
-                        <button type="button" class="button" on:click=retry>
-                            "Try again"
+                        <button type="button" class="button" on:click=again>
+                            {if reload { "Reload the page" } else { "Try again" }}
                         </button>
                     </div>
                 </div>

@@ -1,17 +1,18 @@
 //! The workbook's two ways out: the printable page, and "Download it as a
-//! text file", the workbook as Markdown. The course's
-//! words come from every lesson's text file, loaded on the click (at once
-//! if they arrived earlier in this visit); if any cannot be had, nothing is
-//! downloaded and the reader is told why, with a way to try again, so no
-//! file ever goes out with text missing.
+//! text file", the workbook as Markdown. The course's words come from every
+//! lesson's text file. They start loading as the page opens, so the click
+//! itself makes the file (Safari ignores a download started after a wait);
+//! if they have not all arrived, the click loads them first. If any cannot
+//! be had, nothing is downloaded and the reader is told why, with a way to
+//! try again, so no file ever goes out with text missing.
 
 use crate::components::download::download_text;
-use crate::components::lesson_text::load_all;
+use crate::components::lesson_text::{cached, load_all};
 use crate::components::link::Link;
-use crate::content::{lessons, TextError};
+use crate::content::{lessons, Lesson, LessonText, TextError};
 use crate::model::dates::iso_day;
 use crate::model::workbook::workbook_markdown;
-use crate::state::use_app_state;
+use crate::state::{use_app_state, AppState};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -22,12 +23,25 @@ static PREPARING: AtomicBool = AtomicBool::new(false);
 pub fn WorkbookActions() -> impl IntoView {
     let state = use_app_state();
     let failed = RwSignal::new(None::<TextError>);
+    // Warm the texts (from the offline copy, usually at once); a failure
+    // here is reported only if the reader asks for the file.
+    Effect::new(move |_| {
+        leptos::task::spawn_local(async move {
+            let all: Vec<_> = lessons().iter().collect();
+            let _ = load_all(&all).await;
+        });
+    });
     let download = move || {
+        let all: Vec<_> = lessons().iter().collect();
+        if let Some(texts) = all.iter().map(|l| cached(l)).collect::<Option<Vec<_>>>() {
+            failed.set(None);
+            save(state, all, texts);
+            return;
+        }
         if PREPARING.swap(true, Ordering::Relaxed) {
             return;
         }
         leptos::task::spawn_local(async move {
-            let all: Vec<_> = lessons().iter().collect();
             let loaded = load_all(&all).await;
             PREPARING.store(false, Ordering::Relaxed);
             let texts = match loaded {
@@ -38,18 +52,7 @@ pub fn WorkbookActions() -> impl IntoView {
                 }
             };
             let _ = failed.try_set(None);
-            let now = js_sys::Date::now();
-            let pairs: Vec<_> = all.into_iter().zip(texts).collect();
-            let text = state
-                .progress
-                .try_with_untracked(|p| workbook_markdown(&pairs, p, now));
-            if let Some(text) = text {
-                let _ = download_text(
-                    &format!("attune-workbook-{}.md", iso_day(now)),
-                    "text/markdown",
-                    &text,
-                );
-            }
+            save(state, all, texts);
         });
     };
     let message = move || {
@@ -84,5 +87,21 @@ pub fn WorkbookActions() -> impl IntoView {
         <div class="workbook-download" role="status">
             {message}
         </div>
+    }
+}
+
+/// Makes the Markdown file from the loaded texts and hands it to the browser.
+fn save(state: AppState, lessons: Vec<&'static Lesson>, texts: Vec<LessonText>) {
+    let now = js_sys::Date::now();
+    let pairs: Vec<_> = lessons.into_iter().zip(texts).collect();
+    let text = state
+        .progress
+        .try_with_untracked(|p| workbook_markdown(&pairs, p, now));
+    if let Some(text) = text {
+        let _ = download_text(
+            &format!("attune-workbook-{}.md", iso_day(now)),
+            "text/markdown",
+            &text,
+        );
     }
 }

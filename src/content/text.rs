@@ -43,9 +43,17 @@ impl TextError {
     pub fn message(self) -> String {
         match self {
             Self::Network => "It could not be fetched. You may be offline: lessons work offline once Attune has been opened online.".to_string(),
-            Self::Status(code) => format!("The server answered with an error ({code})."),
+            Self::Status(404) => "The server no longer has it (404): Attune has probably been updated since this page was opened. Reloading the page gets the new version.".to_string(),
+            Self::Status(code) => format!("The server answered with an error ({code}). Try again in a moment."),
             Self::Damaged => "The copy that arrived is damaged or belongs to another version of Attune. Reloading the page may help.".to_string(),
         }
+    }
+
+    /// Will asking again fail the same way? A file the server no longer has,
+    /// or one from another build, means this page is older than the site:
+    /// only a reload (the new version) helps.
+    pub fn needs_reload(self) -> bool {
+        matches!(self, Self::Status(404) | Self::Damaged)
     }
 }
 

@@ -23,20 +23,21 @@ struct BackupOut<'a> {
 struct BackupIn {
     app: String,
     schema: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::dates::timestamp")]
     exported: f64,
     progress: serde::de::IgnoredAny,
 }
 
-/// One versioned JSON file holding everything the reader saved.
-pub fn export(progress: &Progress, now_ms: f64) -> String {
+/// One versioned JSON file holding everything the reader saved, or why it
+/// could not be written (never an empty file that looks like a backup).
+pub fn export(progress: &Progress, now_ms: f64) -> Result<String, json::Error> {
     let out = BackupOut {
         app: APP,
         schema: SCHEMA_VERSION,
         exported: now_ms,
         progress,
     };
-    json::to_string(&out).unwrap_or_default()
+    json::to_string(&out)
 }
 
 #[derive(Debug, Clone, PartialEq)]

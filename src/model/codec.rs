@@ -67,15 +67,15 @@ struct EnvelopeIn {
     progress: Progress,
 }
 
-/// The stored text for `progress`, tagged with the schema version.
-pub fn encode(progress: &Progress) -> String {
+/// The stored text for `progress`, tagged with the schema version. An
+/// error (a number too large to write) must stop the save: writing anything
+/// else in its place would replace the reader's data.
+pub fn encode(progress: &Progress) -> Result<String, json::Error> {
     let envelope = EnvelopeOut {
         schema: SCHEMA_VERSION,
         progress,
     };
-    // Serialising plain maps, strings and numbers cannot fail; fall back to
-    // an empty-but-valid document rather than panic if it ever did.
-    json::to_string(&envelope).unwrap_or_else(|_| format!("{{\"schema\":{SCHEMA_VERSION}}}"))
+    json::to_string(&envelope)
 }
 
 /// What [`decode`] found: the progress, and whether it was migrated from an

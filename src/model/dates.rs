@@ -17,6 +17,24 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// The largest time a JavaScript `Date` holds, in milliseconds either side
+/// of 1970 (about 275 000 years).
+pub const MAX_TIME_MS: f64 = 8.64e15;
+
+/// Reads a time in milliseconds since 1970. Anything a `Date` cannot hold is
+/// refused as the wrong shape, so stored data or a backup with such a value
+/// is kept aside unread rather than loaded (it could not be written back).
+pub fn timestamp<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let ms = <f64 as serde::Deserialize>::deserialize(d)?;
+    if ms.is_finite() && ms.abs() <= MAX_TIME_MS {
+        Ok(ms)
+    } else {
+        Err(serde::de::Error::custom(
+            "expected a time within a JavaScript date's range",
+        ))
+    }
+}
+
 /// `1764028800000.0` (ms since the Unix epoch) → `"25 November 2025"`.
 pub fn format_day(ms: f64) -> String {
     if !ms.is_finite() || ms < 0.0 {

@@ -78,7 +78,9 @@ pub struct Answer {
 pub struct ReflectionEntry {
     pub value: ReflectionValue,
     /// Milliseconds since the Unix epoch.
+    #[serde(deserialize_with = "super::dates::timestamp")]
     pub created: f64,
+    #[serde(deserialize_with = "super::dates::timestamp")]
     pub edited: f64,
 }
 

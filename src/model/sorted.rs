@@ -25,6 +25,19 @@ fn find(keys: &[String], key: &str) -> Result<usize, usize> {
     keys.binary_search_by(|k| k.as_str().cmp(key))
 }
 
+/// More entries than the course has activities by far. Keys that arrive
+/// out of order cost an insert each, so a hostile file with many such keys
+/// could freeze the tab; a limit keeps reading it quick.
+pub const MAX_ENTRIES: usize = 10_000;
+
+fn too_many<E: serde::de::Error>(len: usize) -> Result<(), E> {
+    if len > MAX_ENTRIES {
+        Err(E::custom("more entries than Attune ever saves"))
+    } else {
+        Ok(())
+    }
+}
+
 /// A map from `String` keys to `V`, iterated in key order.
 #[derive(Clone, PartialEq)]
 pub struct SortedMap<V> {
@@ -69,6 +82,12 @@ impl<V> SortedMap<V> {
 
     /// Sets `key` to `value`, replacing (and dropping) any earlier value.
     pub fn insert(&mut self, key: String, value: V) {
+        // Attune writes keys in order, so reading them back only appends.
+        if self.keys.last().is_none_or(|last| *last < key) {
+            self.keys.push(key);
+            self.values.push(value);
+            return;
+        }
         match find(&self.keys, &key) {
             Ok(i) => self.values[i] = value,
             Err(i) => {
@@ -164,6 +183,7 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for SortedMap<V> {
                 // `insert` replaces: a repeated key keeps its last value.
                 while let Some((k, v)) = access.next_entry::<String, V>()? {
                     out.insert(k, v);
+                    too_many(out.len())?;
                 }
                 Ok(out)
             }
@@ -199,6 +219,10 @@ impl SortedSet {
 
     /// Adds `item`; says whether it was new.
     pub fn insert(&mut self, item: String) -> bool {
+        if self.items.last().is_none_or(|last| *last < item) {
+            self.items.push(item);
+            return true;
+        }
         match find(&self.items, &item) {
             Ok(_) => false,
             Err(i) => {
@@ -266,6 +290,7 @@ impl<'de> Deserialize<'de> for SortedSet {
                 // A repeated item is kept once, as `BTreeSet` did.
                 while let Some(item) = access.next_element::<String>()? {
                     out.insert(item);
+                    too_many(out.len())?;
                 }
                 Ok(out)
             }

@@ -28,13 +28,24 @@ pub fn DataPage() -> impl IntoView {
             "This browser does not say whether it will keep this data. A backup keeps it safe."
         }
     };
+    // Said in words when no file could be made, never an empty "backup".
+    let export_problem = RwSignal::new(None::<String>);
     let export_file = move |_| {
         let now = js_sys::Date::now();
-        let text = state.progress.with_untracked(|p| export(p, now));
-        let _ = download_text(
-            &format!("attune-backup-{}.json", iso_day(now)),
-            "application/json",
-            &text,
+        let made = state
+            .progress
+            .with_untracked(|p| export(p, now))
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                download_text(
+                    &format!("attune-backup-{}.json", iso_day(now)),
+                    "application/json",
+                    &text,
+                )
+            });
+        export_problem.set(
+            made.err()
+                .map(|e| format!("No backup was made ({e}). Nothing was changed.")),
         );
     };
     view! {
@@ -64,6 +75,7 @@ pub fn DataPage() -> impl IntoView {
                     "Download a backup"
                 </button>
             </div>
+            <p role="status">{move || export_problem.get()}</p>
             <ImportBackup />
             <h2>"My workbook"</h2>
             <p>

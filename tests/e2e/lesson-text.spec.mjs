@@ -85,11 +85,18 @@ test("a damaged or missing text file is refused, never shown", async ({ page }) 
   const alert = page.getByRole("alert").filter({ hasText: "This lesson did not load" });
   await expect(alert).toContainText("damaged");
   await expect(page.getByText("Wrong text")).toHaveCount(0);
+  // Asking again would get the same file: the page offers the new version.
+  await expect(alert.getByRole("button", { name: "Reload the page" })).toBeVisible();
 
   await page.unroute(TEXT_FILES);
   await page.route(TEXT_FILES, (route) => route.fulfill({ status: 404, body: "Not found" }));
   await page.reload();
   await expect(alert).toContainText("(404)");
+  await expect(alert).toContainText("updated");
+  await page.unroute(TEXT_FILES);
+  await alert.getByRole("button", { name: "Reload the page" }).click();
+  await expect(alert).toHaveCount(0);
+  await expect(page.locator(".lesson-section").first()).toContainText(firstParagraph(one.slug));
 });
 
 test("a link to a section waits for the text, then scrolls to and focuses the section", async ({ page }) => {

@@ -77,8 +77,10 @@ macro_rules! widen {
     )+)*};
 }
 
-/// Whole numbers up to this size are written exactly (as `123.0`).
-const LARGEST_WHOLE_FLOAT: f64 = 9_007_199_254_740_992.0;
+/// Floats below this size are written as whole numbers (`123.0`), exactly
+/// when they are whole. Every f64 beyond 2^53 is whole, and below 2^63 it
+/// fits an i64, so nothing a timestamp can be fails to write.
+const LARGEST_WRITTEN_FLOAT: f64 = 9_223_372_036_854_775_808.0;
 
 impl<'a> ser::Serializer for &'a mut Serializer {
     type Ok = ();
@@ -118,7 +120,7 @@ impl<'a> ser::Serializer for &'a mut Serializer {
     fn serialize_f64(self, v: f64) -> Result<(), Error> {
         if !v.is_finite() {
             self.out.push_str("null");
-        } else if v.abs() < LARGEST_WHOLE_FLOAT {
+        } else if v.abs() < LARGEST_WRITTEN_FLOAT {
             self.signed(v.trunc() as i64);
             self.out.push_str(".0");
         } else {
