@@ -13,6 +13,9 @@ use js_sys::Promise;
 use std::cell::RefCell;
 use wasm_bindgen_futures::JsFuture;
 
+/// How long a text request may take before it counts as failed.
+const GIVE_UP_AFTER_MS: i32 = 15_000;
+
 thread_local! {
     /// Lessons whose text has arrived, by slug.
     static LOADED: RefCell<Vec<(&'static str, LessonText)>> = const { RefCell::new(Vec::new()) };
@@ -73,9 +76,16 @@ fn request(lesson: &'static Lesson) -> Result<Promise, TextError> {
     if let Some(request) = on_its_way {
         return Ok(request);
     }
-    let request = web_sys::window()
-        .ok_or(TextError::Network)?
-        .fetch_with_str(lesson.text_file);
+    let window = web_sys::window().ok_or(TextError::Network)?;
+    let fetch = window.fetch_with_str(lesson.text_file);
+    // A network that neither answers nor fails (a weak signal) must not
+    // leave the reader looking at "Loading…" with no way on: after a while
+    // the request counts as failed, and "Try again" asks afresh.
+    let give_up = Promise::new(&mut |_, reject| {
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(&reject, GIVE_UP_AFTER_MS);
+    });
+    let request = Promise::race(&js_sys::Array::of2(&fetch, &give_up));
     PENDING.with(|pending| pending.borrow_mut().push((lesson.slug, request.clone())));
     Ok(request)
 }

@@ -1,7 +1,8 @@
 // A lesson's long texts come from its own file (text/<slug>-<hash>.json),
 // fetched when the lesson opens: every lesson shows them, a failed or
-// damaged fetch says so in words and recovers with "Try again" without
-// losing what the reader saved, and a #hash link waits for the text.
+// damaged fetch (or one that never answers) says so in words and recovers
+// with "Try again" without losing what the reader saved, and a #hash link
+// waits for the text.
 import { test, expect } from "@playwright/test";
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -109,4 +110,22 @@ test("a link to a section waits for the text, then scrolls to and focuses the se
   });
   await page.goto(`lesson/${three.slug}#s-${section}`);
   await expect(page.locator(`#s-${section}-h`)).toBeFocused();
+});
+
+test("a text request that never answers gives up, and Try again recovers", async ({ page }) => {
+  const [one] = lessons;
+  const view = new LessonPage(page);
+  await page.clock.install();
+  // A weak signal: the request neither answers nor fails.
+  let hang = true;
+  await page.route(TEXT_FILES, (route) => (hang ? new Promise(() => {}) : route.continue()));
+  await view.open(one.slug);
+  const alert = page.getByRole("alert").filter({ hasText: "This lesson did not load" });
+  await expect(alert).toHaveCount(0);
+  await page.clock.fastForward(16_000);
+  await expect(alert).toBeVisible();
+  hang = false;
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(alert).toHaveCount(0);
+  await expect(page.locator(".lesson-section").first()).toContainText(firstParagraph(one.slug));
 });
