@@ -30,7 +30,7 @@ pub fn start() {
     // The app path shown first: a deep link arrives through 404.html.
     let path = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
-        .map(|pathname| model::routes::app_path(&pathname, &base).unwrap_or(pathname))
+        .map(|pathname| model::routes::path_shown(pathname, &base))
         .unwrap_or_else(|| "/".to_string());
     let store = storage::Store::open();
     let loaded = store.load_progress();

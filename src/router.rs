@@ -9,7 +9,7 @@
 //! pure and host-tested (`model::routes`).
 
 use crate::components::focus::focus_hash_target;
-use crate::model::routes::app_path;
+use crate::model::routes::{app_path, path_shown};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -86,10 +86,7 @@ impl Location {
         let Some(pathname) = web_sys::window().and_then(|w| w.location().pathname().ok()) else {
             return;
         };
-        let path = self
-            .base
-            .with_value(|base| app_path(&pathname, base))
-            .unwrap_or(pathname);
+        let path = self.base.with_value(|base| path_shown(pathname, base));
         // Only a page that is shown anew takes the place; within one page
         // (a `#hash` step) nothing is shown again.
         let changed = self.path.with_untracked(|shown| *shown != path);

@@ -99,6 +99,13 @@ pub fn app_path(url_path: &str, base: &str) -> Option<String> {
     }
 }
 
+/// The app path to show for the address bar's `url_path`: its app path, or
+/// a path outside the app as it is, so the reader sees "not found" rather
+/// than the wrong page. Used at start-up and after Back or Forward.
+pub fn path_shown(url_path: String, base: &str) -> String {
+    app_path(&url_path, base).unwrap_or(url_path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,5 +175,7 @@ mod tests {
         assert_eq!(app_path("/attune-two/about", "/attune"), None);
         assert_eq!(app_path("/other/about", "/attune"), None);
         assert_eq!(app_path("/about", "").as_deref(), Some("/about"));
+        assert_eq!(path_shown("/attune/journal".into(), "/attune"), "/journal");
+        assert_eq!(path_shown("/elsewhere".into(), "/attune"), "/elsewhere");
     }
 }
