@@ -6,7 +6,7 @@
 //! this logic once.
 
 use crate::components::focus::{on_page_shown, title_page};
-use crate::components::lesson_text::{cached, load_all};
+use crate::components::lesson_text::{all_cached, load_all};
 use crate::content::{Lesson, LessonText, TextError};
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -41,8 +41,7 @@ pub fn WithTexts(
     content: Content,
 ) -> impl IntoView {
     title_page(title);
-    let here: Option<Vec<_>> = lessons.iter().map(|l| cached(l)).collect();
-    let texts = RwSignal::new(here.map_or(Texts::Loading, Texts::Ready));
+    let texts = RwSignal::new(all_cached(&lessons).map_or(Texts::Loading, Texts::Ready));
     let attempt = RwSignal::new(0u32);
     Effect::new(move |_| {
         attempt.track();

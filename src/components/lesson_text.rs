@@ -35,6 +35,12 @@ pub fn cached(lesson: &Lesson) -> Option<LessonText> {
     })
 }
 
+/// The texts of all these lessons, in the same order, if every one has
+/// already arrived in this visit.
+pub fn all_cached(lessons: &[&'static Lesson]) -> Option<Vec<LessonText>> {
+    lessons.iter().map(|l| cached(l)).collect()
+}
+
 /// The texts of several lessons, in the same order, from memory or fetched
 /// and checked; or the first failure.
 pub async fn load_all(lessons: &[&'static Lesson]) -> Result<Vec<LessonText>, TextError> {

@@ -7,7 +7,7 @@
 //! try again, so no file ever goes out with text missing.
 
 use crate::components::download::download_text;
-use crate::components::lesson_text::{cached, load_all};
+use crate::components::lesson_text::{all_cached, load_all};
 use crate::components::link::Link;
 use crate::content::{lessons, Lesson, LessonText, TextError};
 use crate::model::dates::iso_day;
@@ -33,7 +33,7 @@ pub fn WorkbookActions() -> impl IntoView {
     });
     let download = move || {
         let all: Vec<_> = lessons().iter().collect();
-        if let Some(texts) = all.iter().map(|l| cached(l)).collect::<Option<Vec<_>>>() {
+        if let Some(texts) = all_cached(&all) {
             failed.set(None);
             save(state, all, texts);
             return;
