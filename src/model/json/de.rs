@@ -69,17 +69,11 @@ impl<'de> Deserializer<'de> {
         }
     }
 
-    /// A value of the wrong kind is next (valid JSON, so not a syntax error).
-    fn wrong_type(&self, expected: &str) -> Error {
-        let _ = self;
-        Error::message(format!("expected {expected}"))
-    }
-
     /// A number that must be whole: reports `1.5` or `"1"` in words.
     fn whole_number(&mut self) -> Result<Number, Error> {
         match self.next_token()? {
             b'-' | b'0'..=b'9' => self.number(),
-            _ => Err(self.wrong_type("a whole number")),
+            _ => Err(wrong_type("a whole number")),
         }
     }
 
@@ -301,6 +295,11 @@ impl Digits {
     }
 }
 
+/// A value of the wrong kind is next (valid JSON, so not a syntax error).
+fn wrong_type(expected: &str) -> Error {
+    Error::message(format!("expected {expected}"))
+}
+
 /// Is there another element before `close`? Reads the comma between.
 fn more(de: &mut Deserializer<'_>, first: &mut bool, close: u8) -> Result<bool, Error> {
     let token = de.next_token()?;
@@ -364,7 +363,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
                 self.literal("false")?;
                 visitor.visit_bool(false)
             }
-            _ => Err(self.wrong_type("true or false")),
+            _ => Err(wrong_type("true or false")),
         }
     }
 
@@ -386,13 +385,13 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
     fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.next_token()? {
             b'-' | b'0'..=b'9' => visitor.visit_f64(self.number()?.as_f64()),
-            _ => Err(self.wrong_type("a number")),
+            _ => Err(wrong_type("a number")),
         }
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         if self.next_token()? != b'"' {
-            return Err(self.wrong_type("a string"));
+            return Err(wrong_type("a string"));
         }
         match self.string()? {
             Cow::Borrowed(s) => visitor.visit_borrowed_str(s),
@@ -402,7 +401,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
 
     fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         if self.next_token()? != b'n' {
-            return Err(self.wrong_type("null"));
+            return Err(wrong_type("null"));
         }
         self.literal("null")?;
         visitor.visit_unit()
@@ -410,7 +409,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         if self.next_token()? != b'[' {
-            return Err(self.wrong_type("a list"));
+            return Err(wrong_type("a list"));
         }
         self.enter()?;
         let value = visitor.visit_seq(Seq {
@@ -423,7 +422,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         if self.next_token()? != b'{' {
-            return Err(self.wrong_type("an object"));
+            return Err(wrong_type("an object"));
         }
         self.enter()?;
         let value = visitor.visit_map(Map {
@@ -493,7 +492,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
                 self.leave(b'}', "expected } after the value")?;
                 Ok(value)
             }
-            _ => Err(self.wrong_type("a string or an object")),
+            _ => Err(wrong_type("a string or an object")),
         }
     }
 

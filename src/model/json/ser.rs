@@ -37,6 +37,14 @@ impl Serializer {
         self.unsigned(n.unsigned_abs());
     }
 
+    /// An enum variant with data is an object with one key, the variant:
+    /// `{"text":…}`. Writes up to the colon; the caller closes the brace.
+    fn open_variant(&mut self, variant: &str) {
+        self.out.push('{');
+        self.string(variant);
+        self.out.push(':');
+    }
+
     fn string(&mut self, s: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         self.out.push('"');
@@ -189,9 +197,7 @@ impl<'a> ser::Serializer for &'a mut Serializer {
         variant: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.out.push('{');
-        self.string(variant);
-        self.out.push(':');
+        self.open_variant(variant);
         value.serialize(&mut *self)?;
         self.out.push('}');
         Ok(())
@@ -221,9 +227,8 @@ impl<'a> ser::Serializer for &'a mut Serializer {
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'a>, Error> {
-        self.out.push('{');
-        self.string(variant);
-        self.out.push_str(":[");
+        self.open_variant(variant);
+        self.out.push('[');
         Ok(Compound::new(self, "]}"))
     }
 
@@ -243,9 +248,8 @@ impl<'a> ser::Serializer for &'a mut Serializer {
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'a>, Error> {
+        self.open_variant(variant);
         self.out.push('{');
-        self.string(variant);
-        self.out.push_str(":{");
         Ok(Compound::new(self, "}}"))
     }
 }
