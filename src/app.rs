@@ -1,14 +1,12 @@
 //! The root component: state, routes and the page frame.
 
+use crate::components::chunk_page::page_from_chunk;
 use crate::components::layout::{Footer, Header};
 use crate::components::link::InPageLink;
 use crate::components::notices::Notices;
 use crate::model::routes::Route;
 use crate::model::settings::Settings;
-use crate::pages::{
-    about::About, data::DataPage, home::Home, journal::Journal, lesson::LessonPage,
-    not_found::NotFound, workbook::Workbook,
-};
+use crate::pages::{about::About, chunks, home::Home, not_found::NotFound};
 use crate::router::provide_router;
 use crate::service_worker::UpdateReady;
 use crate::state::{provide_app_state, Boot};
@@ -48,10 +46,14 @@ pub fn App(
 fn page(route: Route) -> AnyView {
     match route {
         Route::Home => view! { <Home /> }.into_any(),
-        Route::Lesson(slug) => view! { <LessonPage slug=slug /> }.into_any(),
-        Route::Journal => view! { <Journal /> }.into_any(),
-        Route::Data => view! { <DataPage /> }.into_any(),
-        Route::Workbook => view! { <Workbook /> }.into_any(),
+        Route::Lesson(slug) => {
+            page_from_chunk(Box::new(move || Box::pin(chunks::lesson(slug.clone()))))
+        }
+        Route::Journal => page_from_chunk(Box::new(|| Box::pin(chunks::journal()))),
+        Route::Data => page_from_chunk(Box::new(|| Box::pin(chunks::data()))),
+        Route::Workbook => page_from_chunk(Box::new(|| Box::pin(chunks::workbook()))),
+        // In the first load: it says where to find help, which must show
+        // even when the rest of the app cannot be fetched.
         Route::About => view! { <About /> }.into_any(),
         Route::NotFound => view! { <NotFound /> }.into_any(),
     }

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod choice;
+pub mod chunk_page;
 pub mod confirm;
 pub mod course_text;
 pub mod download;

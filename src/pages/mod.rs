@@ -1,6 +1,7 @@
 //! One module a route. Pages read state from context and stay thin.
 
 pub mod about;
+pub mod chunks;
 pub mod data;
 pub mod home;
 pub mod journal;

@@ -1,0 +1,86 @@
+//! Shows a page whose code comes in its own wasm chunk (`pages::chunks`):
+//! nothing new while the chunk arrives (a quiet loading line if the wait is
+//! noticeable), then the page; if it cannot arrive, what happened, that
+//! nothing saved is lost, and ways on.
+
+use crate::components::focus::on_page_shown;
+use crate::pages::chunks::Loaded;
+use leptos::html::H1;
+use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
+
+/// Starts fetching a page's chunk (if need be) and gives its view.
+pub type LoadPage = Box<dyn Fn() -> Pin<Box<dyn Future<Output = Loaded>>>>;
+
+/// The page `load` gives. The chunk is asked for in an effect, never during
+/// render; one already here arrives within the same task, before the
+/// browser paints. Not generic, so the wasm holds this code once.
+pub fn page_from_chunk(load: LoadPage) -> AnyView {
+    // Taken out when shown: a view is shown once.
+    let arrived = RwSignal::<Option<Loaded>, LocalStorage>::new_local(None);
+    let attempt = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        attempt.track();
+        let loading = load();
+        leptos::task::spawn_local(async move {
+            let loaded = loading.await;
+            // The reader may have left the page meanwhile.
+            let _ = arrived.try_set(Some(loaded));
+        });
+    });
+    let page = move || {
+        arrived.track();
+        match arrived.try_update_untracked(Option::take).flatten() {
+            Some(Ok(build)) => build(),
+            Some(Err(_)) => not_loaded(move || {
+                arrived.set(None);
+                attempt.update(|n| *n += 1);
+            })
+            .into_any(),
+            // A quiet line, shown only if the wait is noticeable (see the
+            // stylesheet).
+            None => view! {
+                <div class="lesson-loading">
+                    <p class="loading" role="status">
+                        "Loading the page…"
+                    </p>
+                </div>
+            }
+            .into_any(),
+        }
+    };
+    page.into_any()
+}
+
+/// The chunk did not arrive: offline before the app was saved for offline
+/// use, a dropped connection (Try again), or an old tab whose files were
+/// replaced by an update (Reload).
+fn not_loaded(retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    let heading = NodeRef::<H1>::new();
+    on_page_shown("Page not loaded", heading);
+    let reload = |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    };
+    view! {
+        <div class="lesson-loading lesson-failed" role="alert">
+            <h1 node_ref=heading tabindex="-1">
+                "This page did not load"
+            </h1>
+            <p>
+                "This part of Attune could not be downloaded. If you are offline, connect and try again. If Attune was updated since you opened this tab, reload the page."
+            </p>
+            <p>"Your answers and reflections are safe: they stay saved in this browser."</p>
+            <div class="actions">
+                <button type="button" class="button" on:click=move |_| retry()>
+                    "Try again"
+                </button>
+                <button type="button" class="button button-secondary" on:click=reload>
+                    "Reload the page"
+                </button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,82 @@
+// The pages home does not show come in wasm chunks of their own
+// (src/pages/chunks.rs, scripts/split-wasm.mjs): home loads without them, a
+// lesson fetches its chunk when it opens (alongside the main module on a
+// first visit straight to it), and a chunk that cannot be fetched is said
+// in words, with Try again, while help stays reachable.
+import { test, expect } from "@playwright/test";
+import { HomePage, LessonPage, watchProblems } from "./pages.mjs";
+import { lessons } from "./content.mjs";
+
+const CHUNKS = "**/chunks-*/*.wasm";
+
+// The service worker would answer from its precache, out of page.route's
+// reach; without it these tests see what a first visit sees.
+test.use({ serviceWorkers: "block" });
+
+test("home loads without the course pages' code; opening a lesson fetches it", async ({ page }) => {
+  const problems = watchProblems(page);
+  const wasm = [];
+  page.on("request", (req) => {
+    if (req.url().endsWith(".wasm")) wasm.push(new URL(req.url()).pathname.replace(/^\/attune\//, ""));
+  });
+  const home = new HomePage(page);
+  await home.open();
+  expect(wasm).toEqual([expect.stringMatching(/^attune-[0-9a-f]+_bg\.wasm$/)]);
+
+  await home.start.click();
+  const view = new LessonPage(page);
+  await expect(view.heading).toHaveText(lessons[0].title);
+  await expect(view.checks).toHaveCount(lessons[0].checks.length);
+  expect(wasm).toContainEqual(expect.stringMatching(/^chunks-[0-9a-f]{16}\/split_course\.wasm$/));
+  expect(wasm.some((f) => f.endsWith("split_data.wasm"))).toBe(false);
+  expect(problems).toEqual([]);
+});
+
+test("a first visit to a lesson fetches its code alongside the main module, once", async ({ page }) => {
+  const problems = watchProblems(page);
+  const course = [];
+  page.on("request", (req) => {
+    if (req.url().endsWith("/split_course.wasm")) course.push(req.url());
+  });
+  const view = new LessonPage(page);
+  await view.open(lessons[1].slug);
+  await expect(view.checks).toHaveCount(lessons[1].checks.length);
+  // Preloaded by index.html before the app starts, and that response is the
+  // one the app's loader uses: one request, not two.
+  const preloads = await page.locator('link[rel="preload"][href*="/split_course.wasm"]').count();
+  expect(preloads).toBe(1);
+  expect(course).toHaveLength(1);
+  expect(problems).toEqual([]);
+
+  // Home preloads no chunk.
+  await page.goto("./");
+  await expect(new HomePage(page).heading).toBeVisible();
+  expect(await page.locator('link[rel="preload"][href*="chunks-"]').count()).toBe(0);
+});
+
+test("a page whose code cannot be fetched says so; help stays reachable; Try again recovers", async ({ page }) => {
+  const home = new HomePage(page);
+  await home.open();
+  await page.route(CHUNKS, (route) => route.abort("internetdisconnected"));
+  await home.start.click();
+
+  const alert = page.getByRole("alert").filter({ hasText: "This page did not load" });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("offline");
+  await expect(alert).toContainText("Your answers and reflections are safe");
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+  await expect(page).toHaveTitle(/Page not loaded/);
+
+  // About, with where to find help, is in the first load.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "About" }).click();
+  await expect(page.locator("main")).toContainText("116 123");
+  await page.goBack();
+  await expect(alert).toBeVisible();
+
+  await page.unroute(CHUNKS);
+  await alert.getByRole("button", { name: "Try again" }).click();
+  const view = new LessonPage(page);
+  await expect(view.heading).toHaveText(lessons[0].title);
+  await expect(view.checks).toHaveCount(lessons[0].checks.length);
+  await expect(alert).toHaveCount(0);
+});
