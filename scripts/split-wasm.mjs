@@ -7,20 +7,25 @@
 //      chunk per `#[wasm_split]` module and chunks of code they share, and
 //      writes __wasm_split.js, the loader the main module imports;
 //   2. wasm-bindgen runs again, on the main module, keeping the exports
-//      the chunks link against; wasm-opt -Oz shrinks every module (release);
-//   3. Trunk's JS glue and wasm are replaced by these (same names), the
-//      loader and chunks go into chunks-<hash of the build>/ so an old tab
-//      or cache never mixes them with another build's, and index.html's
-//      integrity hashes are redone, with a modulepreload for the loader.
+//      the chunks link against; wasm-opt -Oz (binaryen 132) shrinks every
+//      module (release);
+//   3. Trunk's JS glue and wasm are replaced by these, named after a hash
+//      of everything that ships (attune-<hash>.js, attune-<hash>_bg.wasm,
+//      chunks-<hash>/ with the loader and chunks), so no cache or old tab
+//      can mix files of two builds; index.html gets the new names and
+//      integrity hashes, a modulepreload for the loader, and a script that
+//      preloads the chunks of the page the address names.
 // Any failure throws: a build must never ship a main module without its
 // chunks.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtemp, mkdir, readFile, readdir, rm, writeFile, copyFile } from "node:fs/promises";
+import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const LOADER = "__wasm_split.js";
+const WASM_OPT_VERSION = "version 132";
 // Rust's wasm32 features in use; the chunks carry no feature section.
 const WASM_OPT = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
   "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
@@ -28,15 +33,26 @@ const WASM_OPT = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-
 // The app paths (after the base) of the pages in each split module: those
 // `Route::parse` (src/model/routes.rs) gives to the functions of that
 // module in src/pages/chunks.rs. A first load at such an address fetches
-// the module's chunks alongside the main module instead of after it.
-const PATHS_OF_MODULE = { course: "^(lesson/[^/]+|journal|workbook)/?$", data: "^data/?$" };
+// the module's chunks alongside the main module instead of after it
+// (tests/e2e/chunks.spec.mjs opens each such page).
+export const PATHS_OF_MODULE = { course: "^(lesson/[^/]+|journal|workbook)/?$", data: "^data/?$" };
 
 const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
-const run = (cmd, args) => execFileSync(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
 
-/** Where cargo left the linked wasm Trunk built from. */
-export function cargoWasm({ release, targetDir = process.env.CARGO_TARGET_DIR ?? "target" }) {
-  return join(targetDir, "wasm32-unknown-unknown", release ? "release" : "debug", "attune.wasm");
+function run(cmd, args) {
+  try {
+    return execFileSync(cmd, args, { stdio: ["ignore", "pipe", "pipe"] }).toString();
+  } catch (error) {
+    if (error.code === "ENOENT") throw new Error(`${cmd} is not installed: run scripts/install-tools`);
+    throw new Error(`${cmd} failed: ${error.stderr?.toString().trim() || error.message}`);
+  }
+}
+
+/** Where cargo left the linked wasm Trunk built from (cargo's own answer
+ * for the target folder, so a configured one is found too). */
+export function cargoWasm({ release }) {
+  const { target_directory: target } = JSON.parse(run("cargo", ["metadata", "--format-version", "1", "--no-deps", "--offline"]));
+  return join(target, "wasm32-unknown-unknown", release ? "release" : "debug", "attune.wasm");
 }
 
 /**
@@ -49,42 +65,55 @@ export async function splitWasm(dir, { raw, release = true }) {
     throw new Error(`${raw} has no split points: build with the "split" feature (index.html)`);
   }
   const html = await readFile(join(dir, "index.html"), "utf8");
-  const glue = html.match(/from '[^']*\/([^'/]+)\.js'/)?.[1];
-  if (!glue || !html.includes(`${glue}_bg.wasm`)) throw new Error("index.html names no Trunk-built wasm");
-  const chunkDir = `chunks-${createHash("sha256").update(input).digest("hex").slice(0, 16)}`;
+  if (html.includes(LOADER)) throw new Error("this build is split already");
+  const trunkGlue = html.match(/from '[^']*\/([^'/]+)\.js'/)?.[1];
+  if (!trunkGlue || !html.includes(`${trunkGlue}_bg.wasm`)) throw new Error("index.html names no Trunk-built wasm");
+  if (release && !run("wasm-opt", ["--version"]).includes(WASM_OPT_VERSION)) {
+    throw new Error(`wasm-opt is not binaryen's ${WASM_OPT_VERSION} (others break the build): run scripts/install-tools`);
+  }
 
   const work = await mkdtemp(join(tmpdir(), "attune-split-"));
   try {
     const split = join(work, "split");
     const bound = join(work, "bound");
-    run("wasm-split-cli", [raw, split, "--out-name", glue]);
+    run("wasm-split-cli", [raw, split, "--out-name", "attune"]);
     run("wasm-bindgen", ["--target", "web", "--keep-lld-exports", "--no-demangle", "--no-typescript",
-      "--out-dir", bound, "--out-name", glue, join(split, `${glue}.wasm`)]);
-    const chunks = (await readdir(split)).filter((f) => f.endsWith(".wasm") && f !== `${glue}.wasm`).sort();
+      "--out-dir", bound, "--out-name", "attune", join(split, "attune.wasm")]);
+    if (existsSync(join(bound, "snippets"))) throw new Error("wasm-bindgen wrote JS snippets, which this step does not copy");
+    const chunks = (await readdir(split)).filter((f) => f.endsWith(".wasm") && f !== "attune.wasm").sort();
     if (chunks.length === 0) throw new Error("wasm-split-cli wrote no chunk");
-    const modules = [join(bound, `${glue}_bg.wasm`), ...chunks.map((f) => join(split, f))];
+    const modules = [join(bound, "attune_bg.wasm"), ...chunks.map((f) => join(split, f))];
     if (release) for (const m of modules) run("wasm-opt", [...WASM_OPT, m, "-o", m]);
 
-    // The glue imports the loader from beside itself; it lives one folder down.
-    let js = await readFile(join(bound, `${glue}.js`), "utf8");
-    const imports = js.match(/from "\.\/__wasm_split\.js"/g)?.length ?? 0;
-    if (imports === 0) throw new Error("the JS glue does not import the split loader");
-    js = js.replaceAll(`from "./${LOADER}"`, `from "./${chunkDir}/${LOADER}"`);
+    let js = await readFile(join(bound, "attune.js"), "utf8");
     let loader = await readFile(join(split, LOADER), "utf8");
-    if (!loader.includes(`from "./${glue}.js"`)) throw new Error("the split loader does not import the glue");
-    loader = loader.replace(`from "./${glue}.js"`, `from "../${glue}.js"`);
+    const wasm = await Promise.all(modules.map((m) => readFile(m)));
+    const hash = createHash("sha256");
+    for (const part of [js, loader, ...chunks, ...wasm]) hash.update(part);
+    const stem = `attune-${hash.digest("hex").slice(0, 16)}`;
+    const chunkDir = `chunks-${stem.slice("attune-".length)}`;
 
-    await mkdir(join(dir, chunkDir), { recursive: true });
-    await writeFile(join(dir, `${glue}.js`), js);
-    await copyFile(modules[0], join(dir, `${glue}_bg.wasm`));
+    // The glue imports the loader from beside itself, and the loader the
+    // glue: one folder apart here.
+    if (!js.includes(`from "./${LOADER}"`)) throw new Error("the JS glue does not import the split loader");
+    js = js.replaceAll(`from "./${LOADER}"`, `from "./${chunkDir}/${LOADER}"`);
+    if (!loader.includes(`from "./attune.js"`)) throw new Error("the split loader does not import the glue");
+    loader = loader.replace(`from "./attune.js"`, () => `from "../${stem}.js"`);
+
+    await rm(join(dir, `${trunkGlue}.js`));
+    await rm(join(dir, `${trunkGlue}_bg.wasm`));
+    await mkdir(join(dir, chunkDir));
+    await writeFile(join(dir, `${stem}.js`), js);
+    await writeFile(join(dir, `${stem}_bg.wasm`), wasm[0]);
     await writeFile(join(dir, chunkDir, LOADER), loader);
-    for (const f of chunks) await copyFile(join(split, f), join(dir, chunkDir, f));
-
-    await writeFile(join(dir, "index.html"), await withIntegrity(html, dir, glue, chunkDir));
-    const sizes = {};
-    for (const f of [`${glue}_bg.wasm`, ...chunks.map((c) => `${chunkDir}/${c}`)]) {
-      sizes[f] = (await readFile(join(dir, f))).length;
+    const sizes = { [`${stem}_bg.wasm`]: wasm[0].length };
+    for (const [i, f] of chunks.entries()) {
+      await writeFile(join(dir, chunkDir, f), wasm[i + 1]);
+      sizes[`${chunkDir}/${f}`] = wasm[i + 1].length;
     }
+
+    const renamed = html.replaceAll(trunkGlue, stem);
+    await writeFile(join(dir, "index.html"), withPreloads(renamed, { stem, chunkDir, js, wasm: wasm[0], loader }));
     return { chunkDir, sizes };
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -95,29 +124,31 @@ export async function splitWasm(dir, { raw, release = true }) {
  * index.html with the new files' integrity hashes, the loader preloaded,
  * and a script that preloads the chunks of the page the address names.
  */
-async function withIntegrity(html, dir, glue, chunkDir) {
+function withPreloads(html, { stem, chunkDir, js, wasm, loader }) {
   let page = html;
-  for (const file of [`${glue}.js`, `${glue}_bg.wasm`]) {
-    const hash = sri(await readFile(join(dir, file)));
+  for (const [file, bytes] of [[`${stem}.js`, js], [`${stem}_bg.wasm`, wasm]]) {
     const tag = new RegExp(`(<link[^>]*href="[^"]*/${file.replace(/\./g, "\\.")}"[^>]*integrity=")[^"]*(")`);
     if (!tag.test(page)) throw new Error(`index.html has no preload with integrity for ${file}`);
-    page = page.replace(tag, `$1${hash}$2`);
+    page = page.replace(tag, (_, before, after) => `${before}${sri(bytes)}${after}`);
   }
-  const preload = page.match(new RegExp(`<link rel="modulepreload" href="([^"]*/)${glue}\\.js"[^>]*>`));
+  const preload = page.match(new RegExp(`<link rel="modulepreload" href="([^"]*/)${stem}\\.js"[^>]*>`));
   if (!preload) throw new Error("index.html has no modulepreload for the JS glue");
-  const loaderHash = sri(await readFile(join(dir, chunkDir, LOADER)));
-  const loaderTag = `<link rel="modulepreload" href="${preload[1]}${chunkDir}/${LOADER}" crossorigin="anonymous" integrity="${loaderHash}">`;
-  page = page.replace(preload[0], preload[0] + loaderTag);
+  const loaderTag = `<link rel="modulepreload" href="${preload[1]}${chunkDir}/${LOADER}" crossorigin="anonymous" integrity="${sri(loader)}">`;
+  page = page.replace(preload[0], () => preload[0] + loaderTag);
 
-  const loader = await readFile(join(dir, chunkDir, LOADER), "utf8");
+  const exported = [...loader.matchAll(/export const __wasm_split_load_(\w+) =/g)].map((m) => m[1]);
+  const unrouted = exported.filter((m) => !(m in PATHS_OF_MODULE));
+  if (unrouted.length) throw new Error(`no paths for split module(s) ${unrouted.join(", ")} in PATHS_OF_MODULE`);
   const routes = Object.entries(PATHS_OF_MODULE).map(([module, path]) => {
     const files = chunkFiles(loader, module);
     if (!files) throw new Error(`the split loader has no module "${module}" (src/pages/chunks.rs)`);
     return [path, files.map((f) => `${chunkDir}/${f}`)];
   });
-  const app = page.match(/<script type="module">/);
-  if (!app) throw new Error("index.html has no module script to start the app");
-  return page.replace(app[0], chunkPreloads(routes) + app[0]);
+  // Right after <base>, which it needs, and before the stylesheet, which a
+  // script would otherwise wait for.
+  const base = page.match(/<base [^>]*>/);
+  if (!base) throw new Error("index.html has no <base>");
+  return page.replace(base[0], () => base[0] + chunkPreloads(routes));
 }
 
 /**
@@ -126,11 +157,12 @@ async function withIntegrity(html, dir, glue, chunkDir) {
  * and credentials mode as the loader's fetch, so the browser reuses them.
  */
 function chunkPreloads(routes) {
-  return `<script>
+  return `
+    <script>
       // The wasm chunks of the page this address shows, fetched alongside the
       // main module (scripts/split-wasm.mjs).
       (function () {
-        var path = location.pathname.slice(new URL(document.baseURI).pathname.length);
+        var path = location.pathname.slice(new URL(document.baseURI).pathname.length).replace(/^\\//, "");
         ${JSON.stringify(routes)}.forEach(function (route) {
           if (!new RegExp(route[0]).test(path)) return;
           route[1].forEach(function (file) {
@@ -143,21 +175,27 @@ function chunkPreloads(routes) {
           });
         });
       })();
-    </script>
-`;
+    </script>`;
 }
 
-/** The chunk files a split module needs, read from the loader. */
+/**
+ * The chunk files a split module needs (its own, then the shared ones it
+ * waits for), read from the loader; null if the loader has no such module.
+ */
 export function chunkFiles(loaderSource, module) {
   const start = loaderSource.indexOf(`export const __wasm_split_load_${module} =`);
   if (start < 0) return null;
-  const entry = loaderSource.slice(start).match(/new URL\("\.\/([^"]+\.wasm)"[\s\S]*?\n, \[([^\]]*)\]/);
-  if (!entry) return null;
-  const files = [entry[1]];
-  for (const dep of entry[2].split(",").map((d) => d.trim()).filter(Boolean)) {
+  // One export statement: up to the end of its makeLoad(…, [deps]) call.
+  const end = loaderSource.indexOf("]));", start);
+  if (end < 0) return null;
+  const entry = loaderSource.slice(start, end + 1);
+  const own = entry.match(/new URL\("\.\/([^"]+\.wasm)"/)?.[1];
+  const deps = entry.slice(entry.lastIndexOf("[") + 1, -1).split(",").map((d) => d.trim()).filter(Boolean);
+  const files = own ? [own] : [];
+  for (const dep of deps) {
     const file = loaderSource.match(new RegExp(`const ${dep} = makeLoad\\(\\(\\) => \\{\\s*const src = fetch\\(new URL\\("\\./([^"]+\\.wasm)"`))?.[1];
     if (!file) return null;
     files.push(file);
   }
-  return files;
+  return files.length ? files : null;
 }

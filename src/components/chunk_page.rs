@@ -17,27 +17,31 @@ pub type LoadPage = Box<dyn Fn() -> Pin<Box<dyn Future<Output = Loaded>>>>;
 /// render; one already here arrives within the same task, before the
 /// browser paints. Not generic, so the wasm holds this code once.
 pub fn page_from_chunk(load: LoadPage) -> AnyView {
-    // Taken out when shown: a view is shown once.
     let arrived = RwSignal::<Option<Loaded>, LocalStorage>::new_local(None);
+    // Which try this is; a late answer to an earlier one is dropped.
     let attempt = RwSignal::new(0u32);
     Effect::new(move |_| {
-        attempt.track();
+        let this_try = attempt.get();
         let loading = load();
         leptos::task::spawn_local(async move {
             let loaded = loading.await;
             // The reader may have left the page meanwhile.
-            let _ = arrived.try_set(Some(loaded));
+            if attempt.try_get_untracked() == Some(this_try) {
+                let _ = arrived.try_set(Some(loaded));
+            }
         });
     });
     let page = move || {
-        arrived.track();
-        match arrived.try_update_untracked(Option::take).flatten() {
+        arrived.with(|shown| match shown {
             Some(Ok(build)) => build(),
-            Some(Err(_)) => not_loaded(move || {
-                arrived.set(None);
-                attempt.update(|n| *n += 1);
-            })
-            .into_any(),
+            Some(Err(_)) => {
+                let tries = attempt.get_untracked();
+                not_loaded(tries, move || {
+                    arrived.set(None);
+                    attempt.update(|n| *n += 1);
+                })
+                .into_any()
+            }
             // A quiet line, shown only if the wait is noticeable (see the
             // stylesheet).
             None => view! {
@@ -48,7 +52,7 @@ pub fn page_from_chunk(load: LoadPage) -> AnyView {
                 </div>
             }
             .into_any(),
-        }
+        })
     };
     page.into_any()
 }
@@ -56,7 +60,8 @@ pub fn page_from_chunk(load: LoadPage) -> AnyView {
 /// The chunk did not arrive: offline before the app was saved for offline
 /// use, a dropped connection (Try again), or an old tab whose files were
 /// replaced by an update (Reload).
-fn not_loaded(retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+/// `retries`: how many times the reader has tried again already.
+fn not_loaded(retries: u32, retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     let heading = NodeRef::<H1>::new();
     on_page_shown("Page not loaded", heading);
     let reload = |_| {
@@ -72,6 +77,8 @@ fn not_loaded(retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
             <p>
                 "This part of Attune could not be downloaded. If you are offline, connect and try again. If Attune was updated since you opened this tab, reload the page."
             </p>
+            {(retries > 0)
+                .then(|| view! { <p>"Tried again: it still could not be downloaded."</p> })}
             <p>"Your answers and reflections are safe: they stay saved in this browser."</p>
             <div class="actions">
                 <button type="button" class="button" on:click=move |_| retry()>

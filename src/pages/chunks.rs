@@ -13,6 +13,7 @@
 
 use crate::pages::{data::DataPage, journal::Journal, lesson::LessonPage, workbook::Workbook};
 use leptos::prelude::*;
+use std::rc::Rc;
 
 /// A page's chunk did not arrive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +29,7 @@ impl From<leptos::wasm_split::SplitLoaderError> for PageNotLoaded {
 /// Builds a page's view. Called where the page is shown, so the page finds
 /// the app's context and belongs to the route that shows it; the code it
 /// runs is the chunk's.
-pub type BuildPage = Box<dyn FnOnce() -> AnyView>;
+pub type BuildPage = Rc<dyn Fn() -> AnyView>;
 
 /// The result of a page function: how to build the page, or why not.
 pub type Loaded = Result<BuildPage, PageNotLoaded>;
@@ -50,8 +51,8 @@ macro_rules! page_in_chunk {
 page_in_chunk!(
     course,
     fn lesson(slug: String) {
-        Ok(Box::new(move || {
-            view! { <LessonPage slug=slug /> }.into_any()
+        Ok(Rc::new(move || {
+            view! { <LessonPage slug=slug.clone() /> }.into_any()
         }))
     }
 );
@@ -59,20 +60,20 @@ page_in_chunk!(
 page_in_chunk!(
     course,
     fn journal() {
-        Ok(Box::new(move || view! { <Journal /> }.into_any()))
+        Ok(Rc::new(move || view! { <Journal /> }.into_any()))
     }
 );
 
 page_in_chunk!(
     data,
     fn data() {
-        Ok(Box::new(move || view! { <DataPage /> }.into_any()))
+        Ok(Rc::new(move || view! { <DataPage /> }.into_any()))
     }
 );
 
 page_in_chunk!(
     course,
     fn workbook() {
-        Ok(Box::new(move || view! { <Workbook /> }.into_any()))
+        Ok(Rc::new(move || view! { <Workbook /> }.into_any()))
     }
 );

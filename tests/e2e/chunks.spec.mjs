@@ -32,26 +32,38 @@ test("home loads without the course pages' code; opening a lesson fetches it", a
   expect(problems).toEqual([]);
 });
 
-test("a first visit to a lesson fetches its code alongside the main module, once", async ({ page }) => {
-  const problems = watchProblems(page);
-  const course = [];
-  page.on("request", (req) => {
-    if (req.url().endsWith("/split_course.wasm")) course.push(req.url());
-  });
-  const view = new LessonPage(page);
-  await view.open(lessons[1].slug);
-  await expect(view.checks).toHaveCount(lessons[1].checks.length);
-  // Preloaded by index.html before the app starts, and that response is the
-  // one the app's loader uses: one request, not two.
-  const preloads = await page.locator('link[rel="preload"][href*="/split_course.wasm"]').count();
-  expect(preloads).toBe(1);
-  expect(course).toHaveLength(1);
-  expect(problems).toEqual([]);
+// Each page that lives in a chunk, and its split module (src/pages/chunks.rs).
+const CHUNKED = [
+  { path: `lesson/${lessons[1].slug}`, module: "course", ready: ".activity.check" },
+  { path: "journal", module: "course", ready: "main h1" },
+  { path: "workbook", module: "course", ready: "main h1" },
+  { path: "data", module: "data", ready: "main h1" },
+];
 
-  // Home preloads no chunk.
-  await page.goto("./");
-  await expect(new HomePage(page).heading).toBeVisible();
-  expect(await page.locator('link[rel="preload"][href*="chunks-"]').count()).toBe(0);
+for (const { path, module, ready } of CHUNKED) {
+  test(`a first visit straight to ${path} fetches its code alongside the main module, once`, async ({ page }) => {
+    const problems = watchProblems(page);
+    const own = [];
+    page.on("request", (req) => {
+      if (req.url().endsWith(`/split_${module}.wasm`)) own.push(req.url());
+    });
+    await page.goto(path);
+    await expect(page.locator(ready).first()).toBeVisible();
+    await expect(page.getByText("This page did not load")).toHaveCount(0);
+    // Preloaded by index.html before the app starts, and that response is
+    // the one the app's loader uses: one request, not two.
+    expect(await page.locator(`link[rel="preload"][href*="/split_${module}.wasm"]`).count()).toBe(1);
+    expect(own).toHaveLength(1);
+    expect(problems).toEqual([]);
+  });
+}
+
+test("home and About preload no chunk", async ({ page }) => {
+  for (const path of ["./", "about"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await page.locator('link[rel="preload"][href*="chunks-"]').count()).toBe(0);
+  }
 });
 
 test("a page whose code cannot be fetched says so; help stays reachable; Try again recovers", async ({ page }) => {
@@ -79,4 +91,22 @@ test("a page whose code cannot be fetched says so; help stays reachable; Try aga
   await expect(view.heading).toHaveText(lessons[0].title);
   await expect(view.checks).toHaveCount(lessons[0].checks.length);
   await expect(alert).toHaveCount(0);
+});
+
+test("an old tab whose files the server no longer has offers a reload that brings the page", async ({ page }) => {
+  const home = new HomePage(page);
+  await home.open();
+  // As after an update: the address of this build's chunks answers 404.
+  await page.route(CHUNKS, (route) => route.fulfill({ status: 404, body: "Not found" }));
+  await home.start.click();
+  const alert = page.getByRole("alert").filter({ hasText: "This page did not load" });
+  await expect(alert).toContainText("reload the page");
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(alert).toContainText("Tried again: it still could not be downloaded.");
+
+  await page.unroute(CHUNKS);
+  await alert.getByRole("button", { name: "Reload the page" }).click();
+  const view = new LessonPage(page);
+  await expect(view.heading).toHaveText(lessons[0].title);
+  await expect(view.checks).toHaveCount(lessons[0].checks.length);
 });
