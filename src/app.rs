@@ -46,12 +46,22 @@ pub fn App(
 fn page(route: Route) -> AnyView {
     match route {
         Route::Home => view! { <Home /> }.into_any(),
-        Route::Lesson(slug) => {
-            page_from_chunk(Box::new(move || Box::pin(chunks::lesson(slug.clone()))))
-        }
-        Route::Journal => page_from_chunk(Box::new(|| Box::pin(chunks::journal()))),
-        Route::Data => page_from_chunk(Box::new(|| Box::pin(chunks::data()))),
-        Route::Workbook => page_from_chunk(Box::new(|| Box::pin(chunks::workbook()))),
+        Route::Lesson(slug) => page_from_chunk(
+            Box::new(move || Box::pin(chunks::lesson(slug.clone()))),
+            "Loading the lesson\u{2026}",
+        ),
+        Route::Journal => page_from_chunk(
+            Box::new(|| Box::pin(chunks::journal())),
+            "Loading your journal\u{2026}",
+        ),
+        Route::Data => page_from_chunk(
+            Box::new(|| Box::pin(chunks::data())),
+            "Loading your data page\u{2026}",
+        ),
+        Route::Workbook => page_from_chunk(
+            Box::new(|| Box::pin(chunks::workbook())),
+            "Loading your workbook\u{2026}",
+        ),
         // In the first load: it says where to find help, which must show
         // even when the rest of the app cannot be fetched.
         Route::About => view! { <About /> }.into_any(),

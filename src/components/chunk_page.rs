@@ -16,7 +16,10 @@ pub type LoadPage = Box<dyn Fn() -> Pin<Box<dyn Future<Output = Loaded>>>>;
 /// The page `load` gives. The chunk is asked for in an effect, never during
 /// render; one already here arrives within the same task, before the
 /// browser paints. Not generic, so the wasm holds this code once.
-pub fn page_from_chunk(load: LoadPage) -> AnyView {
+///
+/// `loading` is the line shown if the wait is noticeable, the same as the
+/// page's own while it fetches its texts ("Loading the lesson…").
+pub fn page_from_chunk(load: LoadPage, loading: &'static str) -> AnyView {
     let arrived = RwSignal::<Option<Loaded>, LocalStorage>::new_local(None);
     // Which try this is; a late answer to an earlier one is dropped.
     let attempt = RwSignal::new(0u32);
@@ -47,7 +50,7 @@ pub fn page_from_chunk(load: LoadPage) -> AnyView {
             None => view! {
                 <div class="lesson-loading">
                     <p class="loading" role="status">
-                        "Loading the page…"
+                        {loading}
                     </p>
                 </div>
             }
