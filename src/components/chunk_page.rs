@@ -4,6 +4,7 @@
 //! nothing saved is lost, and ways on.
 
 use crate::components::focus::on_page_shown;
+use crate::components::loading::LoadingLine;
 use crate::pages::chunks::Loaded;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -45,16 +46,7 @@ pub fn page_from_chunk(load: LoadPage, loading: &'static str) -> AnyView {
                 })
                 .into_any()
             }
-            // A quiet line, shown only if the wait is noticeable (see the
-            // stylesheet).
-            None => view! {
-                <div class="lesson-loading">
-                    <p class="loading" role="status">
-                        {loading}
-                    </p>
-                </div>
-            }
-            .into_any(),
+            None => view! { <LoadingLine text=loading /> }.into_any(),
         })
     };
     page.into_any()

@@ -7,6 +7,7 @@
 
 use crate::components::focus::{on_page_shown, title_page};
 use crate::components::lesson_text::{all_cached, load_all};
+use crate::components::loading::LoadingLine;
 use crate::content::{Lesson, LessonText, TextError};
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -62,17 +63,7 @@ pub fn WithTexts(
     let retry = move |_| attempt.update(|n| *n += 1);
     move || match texts.get() {
         Texts::Ready(loaded) => content(loaded),
-        // A quiet line (shown only if the wait is noticeable, see the
-        // stylesheet) in a box as tall as the window, so the footer does
-        // not jump up and back down.
-        Texts::Loading => view! {
-            <div class="lesson-loading">
-                <p class="loading" role="status">
-                    {loading}
-                </p>
-            </div>
-        }
-        .into_any(),
+        Texts::Loading => view! { <LoadingLine text=loading /> }.into_any(),
         // What happened, that nothing saved is lost, and a way to try
         // again. Focus goes to the heading, as when the content arrives.
         Texts::Failed(error) => {

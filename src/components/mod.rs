@@ -10,6 +10,7 @@ pub mod focus;
 pub mod layout;
 pub mod lesson_text;
 pub mod link;
+pub mod loading;
 pub mod notices;
 pub mod prose;
 pub mod reflection;

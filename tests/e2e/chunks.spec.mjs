@@ -110,3 +110,39 @@ test("an old tab whose files the server no longer has offers a reload that bring
   await expect(view.heading).toHaveText(lessons[0].title);
   await expect(view.checks).toHaveCount(lessons[0].checks.length);
 });
+
+test("while a lesson's code and text arrive, the loading line's status region is there before its words", async ({ page }) => {
+  // Every status region added to the page, with its words at that moment,
+  // and every later change of its words.
+  await page.addInitScript(() => {
+    window.statusLog = [];
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.nodeType !== 1) continue;
+          const regions = [node, ...node.querySelectorAll("[role=status]")].filter((el) => el.matches?.("[role=status].loading"));
+          for (const el of regions) window.statusLog.push({ added: el.textContent });
+        }
+        const region = (record.target.nodeType === 1 ? record.target : record.target.parentElement)?.closest?.("[role=status].loading");
+        if (region && record.type !== "attributes") window.statusLog.push({ now: region.textContent });
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  const slow = async (route) => {
+    await new Promise((done) => setTimeout(done, 1000));
+    await route.continue();
+  };
+  await page.route(CHUNKS, slow);
+  await page.route("**/text/*.json", slow);
+  const home = new HomePage(page);
+  await home.open();
+  await home.start.click();
+  const view = new LessonPage(page);
+  await expect(view.checks).toHaveCount(lessons[0].checks.length);
+
+  const log = await page.evaluate(() => window.statusLog);
+  const added = log.filter((entry) => "added" in entry);
+  expect(added.length).toBeGreaterThan(0);
+  expect(added.every((entry) => entry.added === "")).toBe(true);
+  expect(log).toContainEqual({ now: "Loading the lesson…" });
+});
