@@ -14,7 +14,8 @@
 //      chunks-<hash>/ with the loader and chunks), so no cache or old tab
 //      can mix files of two builds; index.html gets the new names and
 //      integrity hashes, a modulepreload for the loader, and a script that
-//      preloads the chunks of the page the address names.
+//      preloads the chunks (and a lesson's text) of the page the address
+//      names.
 // Any failure throws: a build must never ship a main module without its
 // chunks.
 import { execFileSync } from "node:child_process";
@@ -113,7 +114,9 @@ export async function splitWasm(dir, { raw, release = true }) {
     }
 
     const renamed = html.replaceAll(trunkGlue, stem);
-    await writeFile(join(dir, "index.html"), withPreloads(renamed, { stem, chunkDir, js, wasm: wasm[0], loader }));
+    const texts = existsSync(join(dir, "text")) ? (await readdir(join(dir, "text"))).sort() : [];
+    if (texts.length === 0) throw new Error("no lesson text files in text/ (scripts/export-text runs first)");
+    await writeFile(join(dir, "index.html"), withPreloads(renamed, { stem, chunkDir, js, wasm: wasm[0], loader, texts }));
     return { chunkDir, sizes };
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -122,9 +125,10 @@ export async function splitWasm(dir, { raw, release = true }) {
 
 /**
  * index.html with the new files' integrity hashes, the loader preloaded,
- * and a script that preloads the chunks of the page the address names.
+ * and a script that preloads the chunks (and a lesson's text) of the page
+ * the address names.
  */
-function withPreloads(html, { stem, chunkDir, js, wasm, loader }) {
+function withPreloads(html, { stem, chunkDir, js, wasm, loader, texts }) {
   let page = html;
   for (const [file, bytes] of [[`${stem}.js`, js], [`${stem}_bg.wasm`, wasm]]) {
     const tag = new RegExp(`(<link[^>]*href="[^"]*/${file.replace(/\./g, "\\.")}"[^>]*integrity=")[^"]*(")`);
@@ -144,6 +148,13 @@ function withPreloads(html, { stem, chunkDir, js, wasm, loader }) {
     if (!files) throw new Error(`the split loader has no module "${module}" (src/pages/chunks.rs)`);
     return [path, files.map((f) => `${chunkDir}/${f}`)];
   });
+  // A lesson's text file (scripts/export-text), which its page would
+  // otherwise ask for only once its chunk runs.
+  for (const file of texts) {
+    const slug = file.match(/^([a-z0-9-]+)-[0-9a-f]{16}\.json$/)?.[1];
+    if (!slug) throw new Error(`unexpected text file text/${file}`);
+    routes.push([`^lesson/${slug}/?$`, [`text/${file}`]]);
+  }
   // Right after <base>, which it needs, and before the stylesheet, which a
   // script would otherwise wait for.
   const base = page.match(/<base [^>]*>/);
@@ -153,14 +164,14 @@ function withPreloads(html, { stem, chunkDir, js, wasm, loader }) {
 
 /**
  * An inline script (allowed by the policy's hash, scripts/pwa/csp.mjs)
- * that preloads the chunk files of the page the address names. Same URL
- * and credentials mode as the loader's fetch, so the browser reuses them.
+ * that preloads the files the page the address names will fetch. Same URL
+ * and credentials mode as the app's own fetches, so the browser reuses them.
  */
 function chunkPreloads(routes) {
   return `
     <script>
-      // The wasm chunks of the page this address shows, fetched alongside the
-      // main module (scripts/split-wasm.mjs).
+      // What the page this address shows will fetch (its wasm chunks, a
+      // lesson's text), fetched alongside the main module (scripts/split-wasm.mjs).
       (function () {
         var path = location.pathname.slice(new URL(document.baseURI).pathname.length).replace(/^\\//, "");
         ${JSON.stringify(routes)}.forEach(function (route) {

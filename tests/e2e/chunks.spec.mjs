@@ -34,18 +34,20 @@ test("home loads without the course pages' code; opening a lesson fetches it", a
 
 // Each page that lives in a chunk, and its split module (src/pages/chunks.rs).
 const CHUNKED = [
-  { path: `lesson/${lessons[1].slug}`, module: "course", ready: ".activity.check" },
+  { path: `lesson/${lessons[1].slug}`, module: "course", ready: ".activity.check", text: lessons[1].slug },
   { path: "journal", module: "course", ready: "main h1" },
   { path: "workbook", module: "course", ready: "main h1" },
   { path: "data", module: "data", ready: "main h1" },
 ];
 
-for (const { path, module, ready } of CHUNKED) {
+for (const { path, module, ready, text } of CHUNKED) {
   test(`a first visit straight to ${path} fetches its code alongside the main module, once`, async ({ page }) => {
     const problems = watchProblems(page);
     const own = [];
+    const texts = [];
     page.on("request", (req) => {
       if (req.url().endsWith(`/split_${module}.wasm`)) own.push(req.url());
+      if (req.url().includes("/text/")) texts.push(req.url());
     });
     await page.goto(path);
     await expect(page.locator(ready).first()).toBeVisible();
@@ -54,6 +56,11 @@ for (const { path, module, ready } of CHUNKED) {
     // the one the app's loader uses: one request, not two.
     expect(await page.locator(`link[rel="preload"][href*="/split_${module}.wasm"]`).count()).toBe(1);
     expect(own).toHaveLength(1);
+    // A lesson's text too.
+    if (text) {
+      expect(await page.locator(`link[rel="preload"][href^="text/${text}-"]`).count()).toBe(1);
+      expect(texts).toEqual([expect.stringMatching(new RegExp(`/text/${text}-[0-9a-f]{16}\\.json$`))]);
+    }
     expect(problems).toEqual([]);
   });
 }
