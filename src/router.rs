@@ -24,6 +24,9 @@ pub struct Location {
     /// is shown: the browser's own restoring runs before our page has
     /// rendered, so it is switched off and done here.
     scroll_back_to: StoredValue<Option<f64>>,
+    /// What had focus when the reader left the page shown before, to tell
+    /// whether they have moved focus themselves while the new one loaded.
+    focused_on_leaving: StoredValue<Option<web_sys::Element>, LocalStorage>,
 }
 
 impl Location {
@@ -70,8 +73,24 @@ impl Location {
                 focus_hash_target(&window);
             }
         } else {
+            self.note_focus_on_leaving(&window);
             self.path.set(path.to_string());
         }
+    }
+
+    /// Whether the reader has moved focus since leaving the last page (by
+    /// tabbing while the new one loaded): then it stays where they put it.
+    /// Focus still where it was, or dropped to the body because that element
+    /// went away with the old page, is the app's to move.
+    pub fn reader_moved_focus(&self, document: &web_sys::Document) -> bool {
+        let now = document.active_element();
+        let body: Option<web_sys::Element> = document.body().map(Into::into);
+        now.is_some() && now != body && self.focused_on_leaving.with_value(|left| *left != now)
+    }
+
+    fn note_focus_on_leaving(&self, window: &web_sys::Window) {
+        let focused = window.document().and_then(|d| d.active_element());
+        self.focused_on_leaving.set_value(focused);
     }
 
     /// Where the page being shown should scroll to, if Back or Forward
@@ -83,7 +102,10 @@ impl Location {
     /// Follows the address bar after Back or Forward; `saved` is the place
     /// the page had when the reader left it (see `navigate`).
     fn sync_with_address_bar(&self, saved: Option<f64>) {
-        let Some(pathname) = web_sys::window().and_then(|w| w.location().pathname().ok()) else {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Ok(pathname) = window.location().pathname() else {
             return;
         };
         let path = self.base.with_value(|base| path_shown(pathname, base));
@@ -91,6 +113,9 @@ impl Location {
         // (a `#hash` step) nothing is shown again.
         let changed = self.path.with_untracked(|shown| *shown != path);
         self.scroll_back_to.set_value(saved.filter(|_| changed));
+        if changed {
+            self.note_focus_on_leaving(&window);
+        }
         self.path.set(path);
     }
 }
@@ -103,6 +128,7 @@ pub fn provide_router(base: String, path: String) -> Location {
         base: StoredValue::new(base),
         path: RwSignal::new(path),
         scroll_back_to: StoredValue::new(None),
+        focused_on_leaving: StoredValue::new_local(None),
     };
     provide_context(location);
     Effect::new(move |_| {

@@ -25,7 +25,8 @@ pub fn page_title(page: &str) -> String {
 /// "Continue" or "where to find help" links, else to the heading.
 ///
 /// After Back or Forward the page returns to where the reader left it, and
-/// focus goes to the heading without scrolling there.
+/// focus goes to the heading without scrolling there. Focus the reader has
+/// moved themselves while the page loaded stays where it is.
 pub fn on_page_shown(title: &'static str, heading: NodeRef<H1>) {
     let location = use_location();
     Effect::new(move |_| {
@@ -35,14 +36,18 @@ pub fn on_page_shown(title: &'static str, heading: NodeRef<H1>) {
         set_title(&window, title);
         let Some(el) = heading.get() else { return };
         let first_page = !FIRST_PAGE_SHOWN.swap(true, Ordering::Relaxed);
+        // A reader who tabbed somewhere while the page loaded keeps focus there.
+        let moved = (window.document()).is_some_and(|d| location.reader_moved_focus(&d));
         if let Some(y) = location.take_scroll_back() {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = el.focus_with_options(&options);
+            if !moved {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = el.focus_with_options(&options);
+            }
             window.scroll_to_with_x_and_y(0.0, y);
             return;
         }
-        if focus_hash_target(&window) || first_page {
+        if focus_hash_target(&window) || first_page || moved {
             return;
         }
         let _ = el.focus();

@@ -153,3 +153,26 @@ test("while a lesson's code and text arrive, the loading line's status region is
   expect(added.every((entry) => entry.added === "")).toBe(true);
   expect(log).toContainEqual({ now: "Loading the lesson…" });
 });
+
+test("a reader who moves focus while a lesson loads keeps it there", async ({ page }) => {
+  await page.route("**/text/*.json", async (route) => {
+    await new Promise((done) => setTimeout(done, 1500));
+    await route.continue();
+  });
+  const home = new HomePage(page);
+  await home.open();
+  await home.start.focus();
+  await page.keyboard.press("Enter");
+  const view = new LessonPage(page);
+  await expect(view.heading).toHaveText(lessons[0].title);
+  // While the text is on its way, the reader tabs on.
+  await page.keyboard.press("Tab");
+  const chosen = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
+  expect(chosen).not.toMatch(/^<body/);
+
+  await expect(view.checks).toHaveCount(lessons[0].checks.length);
+  // Two frames: the page's effects (where focus would move) have run.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(view.heading).not.toBeFocused();
+  expect(await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))).toBe(chosen);
+});
