@@ -8,8 +8,9 @@
 //      as /<repo>/lesson/x with 404.html, so the router can take over;
 //   3. sw.js, the service worker, precaching every file (scripts/pwa/precache.mjs).
 // Any failure fails the build. Development builds (`trunk serve`) get only
-// steps 0 and 2: the server rewrites its live-reload script per request, so no hash
-// could allow it, and the service worker is registered in release builds only.
+// steps 0 and 2: the server rewrites its live-reload script per request, so
+// no hash could allow it, and the service worker is registered in release
+// builds only.
 //   node scripts/post-build.mjs [dir]     (default: $TRUNK_STAGING_DIR)
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";

@@ -8,7 +8,7 @@
 //! our links, Back/Forward, and `navigate`. Which path shows which page is
 //! pure and host-tested (`model::routes`).
 
-use crate::components::focus::focus_hash_target;
+use crate::components::focus::{focus_hash_target, focus_moved_since};
 use crate::model::routes::{app_path, path_shown};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -80,12 +80,9 @@ impl Location {
 
     /// Whether the reader has moved focus since leaving the last page (by
     /// tabbing while the new one loaded): then it stays where they put it.
-    /// Focus still where it was, or dropped to the body because that element
-    /// went away with the old page, is the app's to move.
     pub fn reader_moved_focus(&self, document: &web_sys::Document) -> bool {
-        let now = document.active_element();
-        let body: Option<web_sys::Element> = document.body().map(Into::into);
-        now.is_some() && now != body && self.focused_on_leaving.with_value(|left| *left != now)
+        self.focused_on_leaving
+            .with_value(|left| focus_moved_since(document, left.as_ref()))
     }
 
     fn note_focus_on_leaving(&self, window: &web_sys::Window) {

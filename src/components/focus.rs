@@ -37,7 +37,9 @@ pub fn on_page_shown(title: &'static str, heading: NodeRef<H1>) {
         let Some(el) = heading.get() else { return };
         let first_page = !FIRST_PAGE_SHOWN.swap(true, Ordering::Relaxed);
         // A reader who tabbed somewhere while the page loaded keeps focus there.
-        let moved = (window.document()).is_some_and(|d| location.reader_moved_focus(&d));
+        let moved = window
+            .document()
+            .is_some_and(|d| location.reader_moved_focus(&d));
         if let Some(y) = location.take_scroll_back() {
             if !moved {
                 let options = web_sys::FocusOptions::new();
@@ -104,15 +106,12 @@ pub fn focus_hash_target(window: &web_sys::Window) -> bool {
 pub fn focus_later(target: NodeRef<leptos::html::Div>, selector: Option<&'static str>) {
     use wasm_bindgen::JsCast;
     let document = web_sys::window().and_then(|w| w.document());
-    let focused = move || document.as_ref().and_then(|d| d.active_element());
-    let before = focused();
-    let body: Option<web_sys::Element> = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-        .map(Into::into);
+    let before = document.as_ref().and_then(|d| d.active_element());
     request_animation_frame(move || {
-        let now = focused();
-        if now.is_some() && now != before && now != body {
+        if document
+            .as_ref()
+            .is_some_and(|d| focus_moved_since(d, before.as_ref()))
+        {
             return;
         }
         let Some(el) = target.get_untracked() else {
@@ -127,4 +126,13 @@ pub fn focus_later(target: NodeRef<leptos::html::Div>, selector: Option<&'static
             let _ = el.focus();
         }
     });
+}
+
+/// Whether the reader has moved focus themselves since `before` had it:
+/// focus still there, or dropped to the body because `before` went away
+/// (with the page or control that held it), has not moved.
+pub fn focus_moved_since(document: &web_sys::Document, before: Option<&web_sys::Element>) -> bool {
+    let now = document.active_element();
+    let body: Option<web_sys::Element> = document.body().map(Into::into);
+    now.is_some() && now != body && now.as_ref() != before
 }
