@@ -5,24 +5,14 @@
 //! file stops the build with a message naming the file and the problem.
 //! The long texts go to one JSON file per lesson instead, which
 //! `scripts/export-text` writes into the site from the same generator
-//! (`src/content/codegen.rs`); the data here names each file by its hash.
+//! (`attune_content::codegen`, in `crates/content`); the data here names each file by its hash.
 
-#[path = "src/content/parse.rs"]
-#[allow(dead_code)]
-mod parse;
-
-#[path = "src/content/codegen.rs"]
-#[allow(dead_code)]
-mod codegen;
-
+use attune_content::{codegen, parse};
 use std::path::Path;
 
 fn main() {
     let lessons_dir = Path::new("src/content/lessons");
     println!("cargo:rerun-if-changed=src/content/lessons");
-    println!("cargo:rerun-if-changed=src/content/parse.rs");
-    println!("cargo:rerun-if-changed=src/content/codegen.rs");
-    println!("cargo:rerun-if-changed=src/content/hash.rs");
     println!("cargo:rerun-if-changed=public/figures");
     let course = match parse::load_course(lessons_dir, Path::new("public")) {
         Ok(course) => course,

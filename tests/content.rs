@@ -3,11 +3,9 @@
 //! grade of every lesson.
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "../src/content/parse.rs"]
-#[allow(dead_code)]
-mod parse;
-
-use parse::{load_course, parse_inline, parse_markdown, Block, ContentError, Inline};
+use attune_content::parse::{
+    self, load_course, parse_inline, parse_markdown, Block, ContentError, Inline,
+};
 use std::path::Path;
 
 fn course() -> parse::Course {
@@ -99,6 +97,12 @@ fn the_broken_fixture_fails_with_every_mistake_named() {
         &|e| matches!(e, ContentError::ActivityNotPlaced { id, .. } if id == "broken.scale")
     ));
     assert!(has(&|e| matches!(e, ContentError::TooFewActivities { .. })));
+    assert!(has(
+        &|e| matches!(e, ContentError::BadIdeaId { id, .. } if id == "broken.one-idea")
+    ));
+    assert!(has(
+        &|e| matches!(e, ContentError::RecallNotAQuestion(id) if id == "broken.one-idea")
+    ));
     // Every error prints as a message that names where to look.
     for e in &errors {
         assert!(!e.to_string().is_empty());
@@ -209,7 +213,10 @@ fn lesson_text(lesson: &parse::Lesson) -> Vec<String> {
             .collect::<String>()
     };
     let mut fields = vec![lesson.title.clone(), lesson.summary.clone()];
-    fields.extend(lesson.key_ideas.iter().cloned());
+    for idea in &lesson.key_ideas {
+        fields.push(idea.text.clone());
+        fields.push(idea.recall.clone());
+    }
     for section in &lesson.sections {
         fields.push(section.heading.clone());
         for block in &section.blocks {

@@ -3,17 +3,10 @@
 //! hold, from the generator shared by build.rs and scripts/export-text.
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "../src/content/parse.rs"]
-#[allow(dead_code)]
-mod parse;
-
-#[path = "../src/content/codegen.rs"]
-#[allow(dead_code)]
-mod codegen;
-
 use attune::content::{lessons, Lesson, LessonText, ReflectionKind};
 use attune::model::progress::{Progress, ReflectionValue};
 use attune::model::workbook::{describe_reflection, workbook_markdown};
+use attune_content::{codegen, parse};
 use std::path::Path;
 
 const NOW: f64 = 1_795_636_511_018.0;
@@ -48,7 +41,7 @@ fn the_workbook_holds_key_ideas_and_the_readers_words() {
     for (l, t) in &loaded {
         assert!(md.contains(l.title));
         for idea in l.key_ideas {
-            let idea = t.get(*idea);
+            let idea = t.get(idea.text);
             assert!(!idea.is_empty());
             assert!(md.contains(idea), "{}: {idea}", l.slug);
         }

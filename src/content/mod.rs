@@ -1,6 +1,5 @@
 //! Course content: static data generated from the lesson files at build time.
 
-mod hash;
 pub mod text;
 mod types;
 

@@ -3,8 +3,8 @@
 //! exactly as many strings as the lesson refers to. So a stale, truncated or
 //! foreign file is refused as a whole, and a reader never sees wrong text.
 
-use super::hash::fnv1a;
 use super::{Lesson, TextId};
+use attune_content::hash::fnv1a;
 
 /// The loaded texts of one lesson. Kept for the rest of the visit (see
 /// `components::lesson_text`), so it is `'static` and `Copy` and can go

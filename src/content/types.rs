@@ -25,10 +25,19 @@ pub struct Lesson {
     pub text_hash: u64,
     /// How many strings the file holds.
     pub text_count: usize,
-    pub key_ideas: &'static [TextId],
+    pub key_ideas: &'static [KeyIdea],
     pub sections: &'static [Section],
     pub checks: &'static [Check],
     pub reflections: &'static [Reflection],
+}
+
+/// A key idea of the lesson: shown at its end, and brought back in review
+/// by its recall question. The id is stable (`<slug>.idea.<name>`).
+#[derive(Debug, PartialEq)]
+pub struct KeyIdea {
+    pub id: &'static str,
+    pub text: TextId,
+    pub recall: TextId,
 }
 
 #[derive(Debug, PartialEq)]

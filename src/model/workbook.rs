@@ -52,7 +52,7 @@ pub fn workbook_markdown(
         let _ = writeln!(md, "## Lesson {}: {}\n", i + 1, lesson.title);
         let _ = writeln!(md, "### Key ideas\n");
         for idea in lesson.key_ideas {
-            let _ = writeln!(md, "- {}", text.get(*idea));
+            let _ = writeln!(md, "- {}", text.get(idea.text));
         }
         let written: Vec<_> = progress.written_reflections(lesson).collect();
         if !written.is_empty() {

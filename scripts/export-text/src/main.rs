@@ -4,14 +4,7 @@
 //!
 //!   export-text [folder]     (default: $TRUNK_STAGING_DIR)
 
-#[path = "../../../src/content/parse.rs"]
-#[allow(dead_code)]
-mod parse;
-
-#[path = "../../../src/content/codegen.rs"]
-#[allow(dead_code)]
-mod codegen;
-
+use attune_content::{codegen, parse};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 

@@ -5,17 +5,13 @@
 //! prose, figure descriptions, questions, options, explanations and the
 //! reflections' wording), fetched only by the pages that show them.
 //!
-//! Not part of the shipped crate: `build.rs`, `scripts/export-text` and the
-//! host tests include it with `#[path]`, next to `parse.rs`. Both outputs
-//! come from one pass, so the indices in the Rust data and the strings in
-//! the files cannot disagree, and the file name carries a hash of its
-//! content that the wasm also carries.
+//! Used by `build.rs`, `scripts/export-text` and the host tests. Both
+//! outputs come from one pass, so the indices in the Rust data and the
+//! strings in the files cannot disagree, and the file name carries a hash
+//! of its content that the wasm also carries.
 
-#[path = "hash.rs"]
-mod hash;
-
+pub use crate::hash::fnv1a;
 use crate::parse::{self, Block, CheckKind, Inline, ReflectionKind};
-pub use hash::fnv1a;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -45,7 +41,17 @@ pub fn generate(course: &parse::Course, public_dir: &Path) -> Generated {
     rust.push_str("pub static LESSONS: &[Lesson] = &[\n");
     for lesson in &course.lessons {
         let mut table = Table::default();
-        let key_ideas: Vec<String> = lesson.key_ideas.iter().map(|k| table.add(k)).collect();
+        let key_ideas: Vec<String> = lesson
+            .key_ideas
+            .iter()
+            .map(|k| {
+                let (text, recall) = (table.add(&k.text), table.add(&k.recall));
+                format!(
+                    "KeyIdea {{ id: {:?}, text: {text}, recall: {recall} }}",
+                    k.id
+                )
+            })
+            .collect();
         let body = lesson_body(lesson, public_dir, &mut table);
         let file = table.into_file(&lesson.slug);
         let _ = write!(
@@ -68,8 +74,8 @@ pub fn generate(course: &parse::Course, public_dir: &Path) -> Generated {
     Generated { rust, texts }
 }
 
-/// The texts of one lesson, numbered in the order they are met: key ideas,
-/// then sections, then checks, then reflections (see `tests/text_files.rs`).
+/// The texts of one lesson, numbered in the order they are met: key ideas
+/// (each text, then its recall question), then sections, then checks, then reflections (see `tests/text_files.rs`).
 #[derive(Default)]
 struct Table(Vec<String>);
 

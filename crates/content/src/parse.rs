@@ -1,10 +1,10 @@
 //! Build-time reader for the course files under `src/content/lessons/`.
 //!
-//! This file is not part of the shipped crate: `build.rs` and the host tests
-//! include it with `#[path]`. It turns each lesson's Markdown and TOML into a
-//! plain data tree and validates it, so a broken content file fails the
-//! build (and `cargo test`) instead of reaching a reader. Keeping the parser
-//! out of the wasm keeps Markdown and TOML code out of the download.
+//! Used by `build.rs`, `scripts/export-text` and the host tests, never by
+//! the app. It turns each lesson's Markdown and TOML into a plain data tree
+//! and validates it, so a broken content file fails the build (and `cargo
+//! test`) instead of reaching a reader. Keeping the parser out of the wasm
+//! keeps Markdown and TOML code out of the download.
 
 use serde::Deserialize;
 use std::collections::BTreeSet;
@@ -23,10 +23,24 @@ pub struct Lesson {
     pub title: String,
     pub minutes: u32,
     pub summary: String,
-    pub key_ideas: Vec<String>,
+    pub key_ideas: Vec<KeyIdea>,
     pub sections: Vec<Section>,
     pub checks: Vec<Check>,
     pub reflections: Vec<Reflection>,
+}
+
+/// One of a lesson's key ideas: shown at the lesson's end and in the
+/// workbook, and brought back in review by its `recall` question. Its id is
+/// stable, like an activity's: the review schedule hangs on it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyIdea {
+    /// `<lesson slug>.idea.<name>`.
+    pub id: String,
+    pub text: String,
+    /// A question that asks the reader to bring the idea back to mind, e.g.
+    /// "What do you remember about boundaries and closeness?"
+    pub recall: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -125,7 +139,8 @@ struct LessonMeta {
     title: String,
     minutes: u32,
     summary: String,
-    key_ideas: Vec<String>,
+    #[serde(rename = "key_idea", default)]
+    key_ideas: Vec<KeyIdea>,
     #[serde(rename = "check", default)]
     checks: Vec<Check>,
     #[serde(rename = "reflection", default)]
@@ -175,6 +190,13 @@ pub enum ContentError {
         option: String,
     },
     ScaleNeedsLabels(String),
+    /// A key idea's id must be `<lesson slug>.idea.<name>`.
+    BadIdeaId {
+        lesson: String,
+        id: String,
+    },
+    /// A key idea's recall prompt must be a question.
+    RecallNotAQuestion(String),
     ChecklistNeedsItems(String),
     ItemsOnlyForChecklist(String),
     SectionTooLong {
@@ -243,6 +265,13 @@ impl fmt::Display for ContentError {
                 write!(f, "{question}: option `{option}` has no explanation")
             }
             ScaleNeedsLabels(id) => write!(f, "{id}: a scale needs `low` and `high` labels"),
+            BadIdeaId { lesson, id } => {
+                write!(
+                    f,
+                    "{lesson}: key idea id `{id}` must be `{lesson}.idea.<name>`"
+                )
+            }
+            RecallNotAQuestion(id) => write!(f, "{id}: `recall` must be a question ending in `?`"),
             ChecklistNeedsItems(id) => write!(f, "{id}: a checklist needs at least two items"),
             ItemsOnlyForChecklist(id) => write!(f, "{id}: only a checklist may have items"),
             SectionTooLong {
@@ -578,7 +607,19 @@ pub fn validate(course: &Course) -> Vec<ContentError> {
             });
         }
         for idea in &lesson.key_ideas {
-            empty(idea, format!("{slug}: key idea"), &mut errors);
+            claim(&idea.id, &mut errors);
+            let name = idea.id.strip_prefix(&format!("{slug}.idea."));
+            if !name.is_some_and(is_slug) {
+                errors.push(BadIdeaId {
+                    lesson: slug.clone(),
+                    id: idea.id.clone(),
+                });
+            }
+            empty(&idea.text, format!("{}: text", idea.id), &mut errors);
+            empty(&idea.recall, format!("{}: recall", idea.id), &mut errors);
+            if !idea.recall.trim_end().ends_with('?') {
+                errors.push(RecallNotAQuestion(idea.id.clone()));
+            }
         }
 
         let mut section_ids = BTreeSet::new();

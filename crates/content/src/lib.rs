@@ -1,0 +1,17 @@
+//! The course content model: the lessons in `src/content/lessons/` read,
+//! validated and turned into what the app is built from.
+//!
+//! - [`parse`] (feature `build`): Markdown and TOML into a plain data tree,
+//!   with every rule a course must keep checked, so a broken lesson fails
+//!   the build with a message naming the file and the problem.
+//! - [`codegen`] (feature `build`): that tree into the app's static Rust data
+//!   and one JSON text file per lesson, from one pass.
+//! - [`hash`]: the hash that names a text file, which the app also uses to
+//!   check a fetched file (the only part the app links).
+
+pub mod hash;
+
+#[cfg(feature = "build")]
+pub mod codegen;
+#[cfg(feature = "build")]
+pub mod parse;
