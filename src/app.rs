@@ -1,15 +1,15 @@
 //! The root component: state, routes and the page frame.
 
+use crate::boot::Boot;
 use crate::components::chunk_page::page_from_chunk;
 use crate::components::layout::{Footer, Header};
 use crate::components::link::InPageLink;
 use crate::components::notices::Notices;
 use crate::model::routes::Route;
-use crate::model::settings::Settings;
 use crate::pages::{about::About, chunks, home::Home, not_found::NotFound};
 use crate::router::provide_router;
 use crate::service_worker::UpdateReady;
-use crate::state::{provide_app_state, Boot};
+use crate::state::provide_app_state;
 use leptos::prelude::*;
 
 #[component]
@@ -18,12 +18,8 @@ pub fn App(
     /// Set when a new version waits (see `service_worker`); none in tests.
     #[prop(optional)]
     updates: Option<UpdateReady>,
-    /// Display settings read at start (defaults when not given).
-    #[prop(optional)]
-    settings: Settings,
 ) -> impl IntoView {
-    provide_context(settings);
-    provide_app_state(boot.store, boot.loaded);
+    provide_app_state(&boot);
     if let Some(updates) = updates {
         provide_context(updates);
     }

@@ -9,11 +9,14 @@
 //! `pages` and `components` (thin views).
 
 pub mod app;
+pub mod boot;
 pub mod components;
 pub mod content;
+pub mod dom_focus;
 pub mod model;
 pub mod pages;
 pub mod router;
+pub mod saver;
 pub mod service_worker;
 pub mod state;
 pub mod storage;
@@ -33,9 +36,9 @@ pub fn start() {
         .map(|pathname| model::routes::path_shown(pathname, &base))
         .unwrap_or_else(|| "/".to_string());
     let store = storage::Store::open();
-    let loaded = store.load_progress();
+    let progress = store.load(&storage::PROGRESS);
+    let settings = store.load(&storage::SETTINGS);
     let updates = service_worker::UpdateReady::default();
-    let settings = store.load_settings();
     // The static shell in index.html has done its job (an early paint);
     // the app draws the same header in its place.
     if let Some(shell) = web_sys::window()
@@ -44,14 +47,15 @@ pub fn start() {
     {
         shell.remove();
     }
-    let boot = state::Boot {
+    let boot = boot::Boot {
         base: base.clone(),
         path,
         store,
-        loaded,
+        progress,
+        settings,
     };
     leptos::mount::mount_to_body(
-        move || leptos::prelude::view! { <app::App boot=boot updates=updates settings=settings /> },
+        move || leptos::prelude::view! { <app::App boot=boot updates=updates /> },
     );
     // After the first render: installing the offline copy downloads the
     // whole build, which must not delay the page.

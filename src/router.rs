@@ -8,7 +8,7 @@
 //! our links, Back/Forward, and `navigate`. Which path shows which page is
 //! pure and host-tested (`model::routes`).
 
-use crate::components::focus::{focus_hash_target, focus_moved_since};
+use crate::dom_focus::{focus_hash_target, focus_moved_since};
 use crate::model::routes::{app_path, path_shown};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

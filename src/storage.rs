@@ -6,9 +6,10 @@
 //! [`StorageError`] for the caller to show, every key carries [`PREFIX`],
 //! and nothing here ever clears keys that are not ours.
 
-use crate::model::codec::{self, DecodeError};
+use crate::model::codec;
 use crate::model::progress::Progress;
 use crate::model::settings::{self, Settings};
+use crate::model::sync::Stored;
 
 /// Every key this app writes starts with this.
 pub const PREFIX: &str = "attune:";
@@ -55,26 +56,30 @@ pub fn classify_write_error(name: &str, code: u16, message: &str) -> StorageErro
     }
 }
 
-/// What the app found in storage at start-up.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LoadOutcome {
-    /// Nothing stored yet: a new reader.
-    Fresh,
-    Loaded(Progress),
-    /// Stored data could not be read. The raw text was copied to
-    /// [`BACKUP_KEY`] (when it fit) and is kept here so the reader can
-    /// download it; the app starts afresh.
-    Unreadable {
-        raw: String,
-        error: DecodeError,
-    },
-    /// Written by a newer Attune. The app shows it read-only and never saves
-    /// over it.
-    Newer {
-        progress: Progress,
-        version: u64,
-    },
+/// One stored document: its key and its stored form. Both documents
+/// (progress, display settings) are read and written through a slot, so
+/// the code that does it is written once.
+pub struct Slot<D: 'static> {
+    pub key: &'static str,
+    /// The stored text (or its absence) as the sync machine takes it:
+    /// decoded, migrated and checked (`model::codec::stored`).
+    pub decode: fn(Option<&str>) -> Stored<D>,
+    /// The stored text, or why it could not be made (then nothing is
+    /// written: writing anything else would replace the reader's data).
+    pub encode: fn(&D) -> Result<String, String>,
 }
+
+pub static PROGRESS: Slot<Progress> = Slot {
+    key: PROGRESS_KEY,
+    decode: codec::stored,
+    encode: |p| codec::encode(p).map_err(|e| e.to_string()),
+};
+
+pub static SETTINGS: Slot<Settings> = Slot {
+    key: SETTINGS_KEY,
+    decode: settings::stored,
+    encode: |s| Ok(settings::encode(s)),
+};
 
 /// A handle on localStorage, or on nothing when the browser blocks it.
 #[derive(Clone)]
@@ -85,18 +90,17 @@ pub struct Store {
 
 impl Store {
     /// Opens localStorage, never panicking: reading `window.localStorage`
-    /// itself throws `SecurityError` when storage is blocked, and gloo's
-    /// `LocalStorage::raw()` would panic on that, so we ask web-sys first.
+    /// itself throws `SecurityError` when storage is blocked. The handle
+    /// that passed that check is the one kept (gloo-storage's accessors
+    /// would panic here, which in a release build stops the app).
     pub fn open() -> Self {
         let result = web_sys::window()
             .ok_or_else(|| "no window".to_string())
             .and_then(|w| w.local_storage().map_err(js_error_text))
             .and_then(|s| s.ok_or_else(|| "localStorage is null".to_string()));
         match result {
-            // The guard above proved access works, so gloo's handle cannot
-            // panic now; it is the same Storage object.
-            Ok(_) => Self {
-                storage: Some(<gloo_storage::LocalStorage as gloo_storage::Storage>::raw()),
+            Ok(storage) => Self {
+                storage: Some(storage),
                 unavailable: None,
             },
             Err(why) => Self::memory_only(why),
@@ -162,81 +166,40 @@ impl Store {
         Ok(())
     }
 
-    /// Loads the reader's progress, keeping anything unreadable safe.
-    pub fn load_progress(&self) -> Result<LoadOutcome, StorageError> {
-        let Some(raw) = self.read(PROGRESS_KEY)? else {
-            return Ok(LoadOutcome::Fresh);
-        };
-        Ok(match codec::decode(&raw) {
-            Ok(decoded) => {
-                if decoded.migrated_from.is_some() {
-                    // Write the migrated form once; a failure here is not
-                    // fatal, the next save tries again.
-                    if let Ok(text) = codec::encode(&decoded.progress) {
-                        let _ = self.write(PROGRESS_KEY, &text);
-                    }
-                }
-                LoadOutcome::Loaded(decoded.progress)
-            }
-            Err(DecodeError::NewerSchema(version)) => LoadOutcome::Newer {
-                progress: codec::decode_newer_best_effort(&raw),
-                version,
-            },
-            Err(error) => {
-                // Keep the first backup: a second bad load must not replace
-                // the reader's real data with later garbage.
-                if matches!(self.read(BACKUP_KEY), Ok(None)) {
-                    let _ = self.write(BACKUP_KEY, &raw);
-                }
-                web_sys::console::warn_1(&format!("Attune: {error}").into());
-                LoadOutcome::Unreadable { raw, error }
-            }
-        })
+    /// What `slot` holds now, or `None` when storage is blocked. A value
+    /// that cannot be read is `Stored::Unreadable`, never an error.
+    pub fn load<D>(&self, slot: &Slot<D>) -> Option<Stored<D>> {
+        let raw = self.read(slot.key).ok()?;
+        Some((slot.decode)(raw.as_deref()))
     }
 
-    pub fn save_progress(&self, progress: &Progress) -> Result<(), StorageError> {
-        let text = codec::encode(progress)
+    /// Writes `doc` as `slot`'s stored text.
+    pub fn save<D>(&self, slot: &Slot<D>, doc: &D) -> Result<(), StorageError> {
+        let text = (slot.encode)(doc)
             .map_err(|e| StorageError::Failed(format!("Attune could not write it: {e}")))?;
-        self.write(PROGRESS_KEY, &text)
+        self.write(slot.key, &text)
     }
 
-    /// The display settings; defaults when none are stored or storage is
-    /// blocked (a look is never worth an error).
-    pub fn load_settings(&self) -> Settings {
-        match self.read(SETTINGS_KEY) {
-            Ok(Some(raw)) => settings::decode(&raw),
-            _ => Settings::default(),
+    /// Copies stored text that could not be read to [`BACKUP_KEY`] before
+    /// anything is written over it. The first copy is kept: a second bad
+    /// value must not replace the reader's real data with later garbage.
+    pub fn keep_aside(&self, raw: &str) {
+        if matches!(self.read(BACKUP_KEY), Ok(None)) {
+            let _ = self.write(BACKUP_KEY, raw);
         }
     }
-
-    pub fn save_settings(&self, s: &Settings) -> Result<(), StorageError> {
-        self.write(SETTINGS_KEY, &settings::encode(s))
-    }
 }
 
-/// What another tab (or another site on this origin) did to storage, as
-/// told by a `storage` event.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ExternalChange {
-    /// Another tab of ours saved progress.
-    ProgressWritten(String),
-    /// Our progress key was removed, or all storage was cleared.
-    ProgressRemoved,
-}
-
-/// Sorts a `storage` event by its key and new value. Keys that are not our
-/// progress (other sites', our backup) are none of this tab's business.
-pub fn classify_storage_event(
-    key: Option<&str>,
-    new_value: Option<String>,
-) -> Option<ExternalChange> {
-    match (key, new_value) {
-        // `localStorage.clear()` anywhere on the origin: key is null.
-        (None, _) => Some(ExternalChange::ProgressRemoved),
-        (Some(PROGRESS_KEY), Some(value)) => Some(ExternalChange::ProgressWritten(value)),
-        (Some(PROGRESS_KEY), None) => Some(ExternalChange::ProgressRemoved),
-        _ => None,
-    }
+/// Whether a `storage` event (another tab, or another site on this
+/// origin, changed storage) concerns `slot`. A null key means
+/// `localStorage.clear()` somewhere on the origin.
+///
+/// The event's own new value is not used: events arrive late, and by then
+/// this tab may have merged that value into a write of its own, which the
+/// stale value would undo. What storage holds when the event is handled is
+/// read instead (`Store::load`).
+pub fn storage_event_concerns<D>(slot: &Slot<D>, key: Option<&str>) -> bool {
+    key.is_none_or(|key| key == slot.key)
 }
 
 /// The channel our tabs use to tell each other "the reader deleted
@@ -303,26 +266,12 @@ mod tests {
 
     #[test]
     fn storage_events_are_sorted_by_key() {
-        assert_eq!(
-            classify_storage_event(None, None),
-            Some(ExternalChange::ProgressRemoved)
-        );
-        assert_eq!(
-            classify_storage_event(Some(PROGRESS_KEY), Some("{}".into())),
-            Some(ExternalChange::ProgressWritten("{}".into()))
-        );
-        assert_eq!(
-            classify_storage_event(Some(PROGRESS_KEY), None),
-            Some(ExternalChange::ProgressRemoved)
-        );
-        assert_eq!(
-            classify_storage_event(Some("other-site:x"), Some("1".into())),
-            None
-        );
-        assert_eq!(
-            classify_storage_event(Some(BACKUP_KEY), Some("x".into())),
-            None
-        );
+        assert!(storage_event_concerns(&PROGRESS, None), "clear()");
+        assert!(storage_event_concerns(&PROGRESS, Some(PROGRESS_KEY)));
+        assert!(!storage_event_concerns(&PROGRESS, Some("other-site:x")));
+        assert!(!storage_event_concerns(&PROGRESS, Some(BACKUP_KEY)));
+        assert!(!storage_event_concerns(&PROGRESS, Some(SETTINGS_KEY)));
+        assert!(storage_event_concerns(&SETTINGS, Some(SETTINGS_KEY)));
     }
 
     #[test]

@@ -3,10 +3,11 @@
 //! app mounting.
 #![cfg(target_arch = "wasm32")]
 
+use attune::boot::Boot;
 use attune::model::codec::SCHEMA_VERSION;
 use attune::model::progress::{Progress, ReflectionValue};
-use attune::state::Boot;
-use attune::storage::{LoadOutcome, StorageError, Store, BACKUP_KEY, PROGRESS_KEY};
+use attune::model::sync::Stored;
+use attune::storage::{StorageError, Store, BACKUP_KEY, PROGRESS, PROGRESS_KEY, SETTINGS};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -36,9 +37,9 @@ fn sample() -> Progress {
 #[wasm_bindgen_test]
 fn progress_round_trips_through_local_storage() {
     let store = fresh_store();
-    assert_eq!(store.load_progress(), Ok(LoadOutcome::Fresh));
-    store.save_progress(&sample()).unwrap();
-    assert_eq!(store.load_progress(), Ok(LoadOutcome::Loaded(sample())));
+    assert_eq!(store.load(&PROGRESS), Some(Stored::Nothing));
+    store.save(&PROGRESS, &sample()).unwrap();
+    assert_eq!(store.load(&PROGRESS), Some(Stored::Readable(sample())));
     assert!(raw_storage()
         .get_item(PROGRESS_KEY)
         .unwrap()
@@ -47,22 +48,29 @@ fn progress_round_trips_through_local_storage() {
 }
 
 #[wasm_bindgen_test]
-fn unreadable_data_is_backed_up_and_reported() {
+fn unreadable_data_is_reported_and_kept_aside_once() {
     let store = fresh_store();
     raw_storage().set_item(PROGRESS_KEY, "{not json").unwrap();
-    match store.load_progress() {
-        Ok(LoadOutcome::Unreadable { raw, .. }) => assert_eq!(raw, "{not json"),
+    match store.load(&PROGRESS) {
+        Some(Stored::Unreadable { raw, .. }) => {
+            assert_eq!(raw, "{not json");
+            store.keep_aside(&raw);
+        }
         other => panic!("expected unreadable, got {other:?}"),
     }
     assert_eq!(
         raw_storage().get_item(BACKUP_KEY).unwrap().as_deref(),
         Some("{not json")
     );
-    // A second bad load keeps the first backup.
-    raw_storage().set_item(PROGRESS_KEY, "null").unwrap();
-    let _ = store.load_progress();
+    // A second bad value keeps the first copy.
+    store.keep_aside("null");
     assert_eq!(
         raw_storage().get_item(BACKUP_KEY).unwrap().as_deref(),
+        Some("{not json")
+    );
+    // Reading never writes.
+    assert_eq!(
+        raw_storage().get_item(PROGRESS_KEY).unwrap().as_deref(),
         Some("{not json")
     );
 }
@@ -75,10 +83,16 @@ fn data_from_a_newer_version_is_never_rewritten() {
         SCHEMA_VERSION + 1
     );
     raw_storage().set_item(PROGRESS_KEY, &newer).unwrap();
-    match store.load_progress() {
-        Ok(LoadOutcome::Newer { version, progress }) => {
+    match store.load(&PROGRESS) {
+        Some(Stored::Newer {
+            version,
+            readable_part,
+        }) => {
             assert_eq!(version, SCHEMA_VERSION + 1);
-            assert!(progress.is_complete("x"), "shown read-only where it fits");
+            assert!(
+                readable_part.is_complete("x"),
+                "shown read-only where it fits"
+            );
         }
         other => panic!("expected newer, got {other:?}"),
     }
@@ -91,7 +105,7 @@ fn removing_our_data_leaves_other_sites_keys() {
     raw_storage()
         .set_item("another-site:prefs", "keep me")
         .unwrap();
-    store.save_progress(&sample()).unwrap();
+    store.save(&PROGRESS, &sample()).unwrap();
     store.remove_all_ours().unwrap();
     assert_eq!(raw_storage().get_item(PROGRESS_KEY).unwrap(), None);
     assert_eq!(
@@ -111,12 +125,9 @@ fn a_blocked_storage_reports_unavailable_instead_of_panicking() {
         store.unavailable(),
         Some(StorageError::Unavailable(_))
     ));
+    assert_eq!(store.load(&PROGRESS), None);
     assert!(matches!(
-        store.load_progress(),
-        Err(StorageError::Unavailable(_))
-    ));
-    assert!(matches!(
-        store.save_progress(&sample()),
+        store.save(&PROGRESS, &sample()),
         Err(StorageError::Unavailable(_))
     ));
 }
@@ -136,7 +147,7 @@ fn a_full_storage_is_reported_as_quota_exceeded() {
     }
     let mut big = Progress::default();
     big.set_reflection("t.big", ReflectionValue::Text("y".repeat(600 * 1024)), 1.0);
-    let result = store.save_progress(&big);
+    let result = store.save(&PROGRESS, &big);
     store.remove_all_ours().unwrap();
     assert_eq!(result, Err(StorageError::QuotaExceeded));
 }
@@ -174,7 +185,7 @@ fn a_storage_that_throws_on_access_means_memory_only() {
                 matches!(store.unavailable(), Some(StorageError::Unavailable(why)) if why.contains("SecurityError"))
             );
             assert!(matches!(
-                store.save_progress(&sample()),
+                store.save(&PROGRESS, &sample()),
                 Err(StorageError::Unavailable(_))
             ));
         },
@@ -196,12 +207,12 @@ fn a_storage_that_throws_on_write_reports_it() {
         "setItem",
         false,
         "throw new DOMException('Broken', 'InvalidStateError')",
-        || match store.save_progress(&sample()) {
+        || match store.save(&PROGRESS, &sample()) {
             Err(StorageError::Failed(why)) => assert!(why.contains("InvalidStateError"), "{why}"),
             other => panic!("expected a failed write, got {other:?}"),
         },
     );
-    assert_eq!(store.save_progress(&sample()), Ok(()));
+    assert_eq!(store.save(&PROGRESS, &sample()), Ok(()));
     store.remove_all_ours().unwrap();
 }
 
@@ -260,14 +271,15 @@ async fn asking_to_persist_answers_or_waits_for_the_reader() {
 #[wasm_bindgen_test]
 async fn the_app_mounts_and_shows_the_course() {
     let store = fresh_store();
-    store.save_progress(&sample()).unwrap();
+    store.save(&PROGRESS, &sample()).unwrap();
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     let boot = Boot {
         base: String::new(),
         path: "/".to_string(),
-        loaded: store.load_progress(),
+        progress: store.load(&PROGRESS),
+        settings: store.load(&SETTINGS),
         store,
     };
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {

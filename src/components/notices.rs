@@ -4,7 +4,8 @@
 
 use crate::components::download::download_text;
 use crate::components::update_prompt::UpdatePrompt;
-use crate::state::{use_app_state, DataNotice, SaveStatus};
+use crate::model::sync::Notice;
+use crate::state::{use_app_state, SaveStatus};
 use crate::storage::StorageError;
 use leptos::prelude::*;
 
@@ -12,20 +13,39 @@ use leptos::prelude::*;
 pub fn Notices() -> impl IntoView {
     let state = use_app_state();
     let notice = move || {
-        state.notice.get().map(|n| match n {
-            DataNotice::Unreadable { raw, error } => {
+        state.notice.get().map(|n| {
+            let at_start = matches!(n, Notice::Unreadable { .. });
+            match n {
+            // Stored data this version cannot read or trust: kept aside,
+            // never used. At start-up the app started afresh; while open,
+            // this tab still has the reader's work and writes it back.
+            Notice::Unreadable { raw, why } | Notice::Replaced { raw, why } => {
+                let (headline, body, download_label) = if at_start {
+                    (
+                        "We could not read your saved progress.",
+                        " Attune has started afresh, and kept a copy of the old data in this browser. You can download it to keep it safe.",
+                        "Download the old data",
+                    )
+                } else {
+                    (
+                        "Something Attune cannot use was saved in place of your progress.",
+                        " Another website on this address, or a damaged save, wrote it. Attune has not used it and kept a copy aside. This tab still has everything you did, and saves it again with your next change.",
+                        "Download what was found",
+                    )
+                };
                 let download = move |_| {
                     let _ = download_text("attune-unreadable-data.txt", "text/plain", &raw);
                 };
                 view! {
                     <div class="notice notice-warning">
                         <p>
-                            <strong>"We could not read your saved progress."</strong>
-                            " Attune has started afresh, and kept a copy of the old data in this browser. You can download it to keep it safe."
+                            <strong>{headline}</strong>
+                            {body}
                         </p>
-                        <p class="hint">{format!("Details: {error}.")}</p>
+                        <p class="hint">{format!("Details: {why}.")}</p>
+                        {(!at_start).then(|| restore_button("Save my work again now"))}
                         <button type="button" class="button button-secondary" on:click=download>
-                            "Download the old data"
+                            {download_label}
                         </button>
                         <button
                             type="button"
@@ -38,7 +58,7 @@ pub fn Notices() -> impl IntoView {
                 }
                 .into_any()
             }
-            DataNotice::Newer { version } => view! {
+            Notice::Newer { version } => view! {
                 <div class="notice notice-warning">
                     <p>
                         <strong>"Your progress was saved by a newer version of Attune."</strong>
@@ -49,23 +69,17 @@ pub fn Notices() -> impl IntoView {
                 </div>
             }
             .into_any(),
-            DataNotice::Removed => view! {
+            Notice::Removed => view! {
                 <div class="notice notice-warning">
                     <p>
                         <strong>"Your saved progress was removed from this browser."</strong>
                         " Another website on this address, or the browser itself, cleared it. This tab still has everything you did."
                     </p>
-                    <button
-                        type="button"
-                        class="button"
-                        on:click=move |_| state.restore_from_memory()
-                    >
-                        "Save it again from this tab"
-                    </button>
+                    {restore_button("Save it again from this tab")}
                 </div>
             }
             .into_any(),
-            DataNotice::MemoryOnly => view! {
+            Notice::MemoryOnly => view! {
                 <div class="notice notice-warning">
                     <p>
                         <strong>"This browser is not letting Attune save."</strong>
@@ -74,7 +88,7 @@ pub fn Notices() -> impl IntoView {
                 </div>
             }
             .into_any(),
-        })
+        }})
     };
     let save_problem = move || {
         let SaveStatus::Failed(error) = state.save_status.get() else {
@@ -102,5 +116,15 @@ pub fn Notices() -> impl IntoView {
             {save_problem}
             <UpdatePrompt />
         </div>
+    }
+}
+
+/// Writes this tab's copy of the reader's work back to storage.
+fn restore_button(label: &'static str) -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <button type="button" class="button" on:click=move |_| state.restore_from_memory()>
+            {label}
+        </button>
     }
 }

@@ -1,26 +1,26 @@
 //! The reader's display settings (theme, text size) in a disclosure in the
-//! header. Applied as attributes on `<html>` that the CSS reads;
-//! `index.html` sets the same attributes before the first paint from the
-//! stored copy, so a dark-theme reader never sees a white flash. Saved under
-//! their own key, apart from progress.
+//! header. They are a signal of the app state, saved like progress (their
+//! own key and sync machine) and applied as attributes on `<html>` that the
+//! CSS reads, by an effect in `state.rs`; `index.html` sets the same
+//! attributes before the first paint from the stored copy, so a dark-theme
+//! reader never sees a white flash.
 //!
 //! Built for size, because it is on every page and every byte of wasm delays
 //! the first paint: a native `<details>` (no signal to open it), the radios
 //! as one HTML string of our own fixed words (each element written in
-//! `view!` adds its own code), and one change handler for all of them. Only
-//! the reader changes these radios and the browser keeps their state, so
-//! there is no signal or effect either.
+//! `view!` adds its own code), and one change handler for all of them. The
+//! string is the same wherever it is rendered (the defaults checked); an
+//! effect then checks the reader's choices, and follows another tab's.
 
 use crate::model::settings::{Settings, ALL};
-use crate::storage::Store;
+use crate::state::use_app_state;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[component]
 pub fn DisplayControls() -> impl IntoView {
-    // What `start()` read from storage.
-    let initial = use_context::<Settings>().unwrap_or_default();
-    let current = StoredValue::new(initial);
+    let state = use_app_state();
+    Effect::new(move |_| state.settings.with(check_choices));
     let choose = move |ev: leptos::ev::Event| {
         let name = ev
             .target()
@@ -29,34 +29,35 @@ pub fn DisplayControls() -> impl IntoView {
         let Some(setting) = ALL.iter().find(|s| Some(s.name) == name.as_deref()) else {
             return;
         };
-        current.update_value(|s| s.set(setting, &event_target_value(&ev)));
-        let s = current.get_value();
-        apply(&s);
-        // A failed save is not shown here: blocked or full storage has its
-        // own notice, and the choice still holds for this visit.
-        let _ = Store::open().save_settings(&s);
+        let word = event_target_value(&ev);
+        state.settings.update(|s| s.set(setting, &word));
     };
     view! {
         <details class="display">
             <summary>"Display"</summary>
-            <div class="display-panel" on:change=choose inner_html=controls_html(&initial)></div>
+            <div
+                class="display-panel"
+                on:change=choose
+                inner_html=controls_html(&Settings::default())
+            ></div>
         </details>
     }
 }
 
-/// Sets or removes the attributes the CSS reads. Runs only from a handler.
-fn apply(s: &Settings) {
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    else {
+/// Checks the radio of each setting's current word. Runs in an effect only.
+fn check_choices(current: &Settings) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    for (name, value) in s.attributes() {
-        let _ = match value {
-            Some(v) => root.set_attribute(name, v),
-            None => root.remove_attribute(name),
-        };
+    for s in ALL {
+        for (word, _) in s.options {
+            let radio = document
+                .get_element_by_id(&format!("{}-{word}", s.name))
+                .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok());
+            if let Some(radio) = radio {
+                radio.set_checked(current.get(s) == *word);
+            }
+        }
     }
 }
 

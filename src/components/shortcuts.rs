@@ -24,19 +24,21 @@ pub fn not_a_shortcut(ev: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
-/// The "Keyboard shortcuts" button and dialog, and the one key listener
-/// for every page: `?` opens the dialog, ← and → move between lessons.
 /// The "Keyboard shortcuts" button and dialog; `?` opens the dialog from
 /// anywhere. (← and → are the lesson page's own.)
 #[component]
 pub fn ShortcutsHelp() -> impl IntoView {
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "?" && !not_a_shortcut(&ev) {
-            ev.prevent_default();
-            open_help();
-        }
+    // In an effect: never while rendering (pages are also rendered at
+    // build time, where there is no window).
+    Effect::new(move |_| {
+        let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+            if ev.key() == "?" && !not_a_shortcut(&ev) {
+                ev.prevent_default();
+                open_help();
+            }
+        });
+        on_cleanup(move || handle.remove());
     });
-    on_cleanup(move || handle.remove());
     view! {
         <button type="button" class="link-button" on:click=|_| open_help()>
             "Keyboard shortcuts"

@@ -11,6 +11,8 @@
 
 use super::json;
 use super::progress::Progress;
+use super::sync::Stored;
+use super::validate::{check_progress, BadId};
 use serde::{Deserialize, Serialize};
 
 /// The schema this build writes. Bump it with a migration in [`decode`]
@@ -31,6 +33,9 @@ pub enum DecodeError {
     },
     /// Written by a newer Attune: we must not touch it.
     NewerSchema(u64),
+    /// A value that cannot be one of our ids (see `validate`): not ours, or
+    /// damaged.
+    BadId(BadId),
 }
 
 impl std::fmt::Display for DecodeError {
@@ -41,6 +46,10 @@ impl std::fmt::Display for DecodeError {
             Self::WrongShape { field, message } => {
                 write!(f, "the saved data has an unexpected `{field}` ({message})")
             }
+            Self::BadId(BadId { field, id }) => write!(
+                f,
+                "the saved data has `{id}` in `{field}`, which cannot be one of Attune's names"
+            ),
             Self::NewerSchema(v) => write!(
                 f,
                 "the saved data comes from a newer version of Attune (format {v}, this page reads up to {SCHEMA_VERSION})"
@@ -104,16 +113,43 @@ pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
         });
     }
     let version = json::from_str::<SchemaOnly>(raw).map_err(located)?.schema;
-    match version {
-        SCHEMA_VERSION => Ok(Decoded {
+    let decoded = match version {
+        SCHEMA_VERSION => Decoded {
             progress: json::from_str::<EnvelopeIn>(raw).map_err(located)?.progress,
             migrated_from: None,
-        }),
-        v if v > SCHEMA_VERSION => Err(DecodeError::NewerSchema(v)),
-        _ => Err(DecodeError::WrongShape {
-            field: "schema".into(),
-            message: "no such version".into(),
-        }),
+        },
+        v if v > SCHEMA_VERSION => return Err(DecodeError::NewerSchema(v)),
+        _ => {
+            return Err(DecodeError::WrongShape {
+                field: "schema".into(),
+                message: "no such version".into(),
+            })
+        }
+    };
+    check_progress(&decoded.progress).map_err(DecodeError::BadId)?;
+    Ok(decoded)
+}
+
+/// What the text stored under the progress key (or its absence) is to the
+/// sync machine: the same reading at start-up and for another tab's write.
+pub fn stored(raw: Option<&str>) -> Stored<Progress> {
+    let Some(raw) = raw else {
+        return Stored::Nothing;
+    };
+    match decode(raw) {
+        Ok(Decoded {
+            progress,
+            migrated_from: None,
+        }) => Stored::Readable(progress),
+        Ok(Decoded { progress, .. }) => Stored::Migrated(progress),
+        Err(DecodeError::NewerSchema(version)) => Stored::Newer {
+            version,
+            readable_part: decode_newer_best_effort(raw),
+        },
+        Err(error) => Stored::Unreadable {
+            raw: raw.to_string(),
+            why: error.to_string(),
+        },
     }
 }
 
@@ -122,6 +158,8 @@ pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
 pub fn decode_newer_best_effort(raw: &str) -> Progress {
     json::from_str::<EnvelopeIn>(raw)
         .map(|e| e.progress)
+        .ok()
+        .filter(|p| check_progress(p).is_ok())
         .unwrap_or_default()
 }
 

@@ -12,6 +12,19 @@
 
 use super::progress::{Answer, Progress};
 use super::sorted::{SortedMap, SortedSet};
+use super::sync::Document;
+
+/// Progress is saved through the sync machine (`sync`), which merges with
+/// [`merge_tabs`].
+impl Document for Progress {
+    fn merge(base: &Self, ours: &Self, theirs: &Self) -> Self {
+        merge_tabs(base, ours, theirs)
+    }
+
+    fn is_blank(&self) -> bool {
+        Progress::is_blank(self)
+    }
+}
 
 /// Three-way merge of two tabs' copies (see the module comment).
 pub fn merge_tabs(base: &Progress, ours: &Progress, theirs: &Progress) -> Progress {

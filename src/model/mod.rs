@@ -12,4 +12,6 @@ pub mod routes;
 pub mod settings;
 pub mod sorted;
 pub mod summary;
+pub mod sync;
+pub mod validate;
 pub mod workbook;

@@ -11,6 +11,8 @@
 //! default for that setting, never to an error. A wrong theme is harmless;
 //! refusing to start over it would not be.
 
+use super::sync::{Document, Stored};
+
 /// The stored format's version, written with every save.
 pub const SETTINGS_VERSION: u32 = 1;
 
@@ -122,6 +124,26 @@ fn stored_word<'a>(raw: &'a str, name: &str) -> Option<&'a str> {
     let rest = raw[raw.find(&key)? + key.len()..].trim_start();
     let rest = rest.strip_prefix(':')?.trim_start().strip_prefix('"')?;
     rest.split('"').next()
+}
+
+/// What the text stored under the settings key (or its absence) is to the
+/// sync machine: always readable, as reading is tolerant.
+pub fn stored(raw: Option<&str>) -> Stored<Settings> {
+    raw.map_or(Stored::Nothing, |raw| Stored::Readable(decode(raw)))
+}
+
+/// Settings are saved through the sync machine like progress: a setting
+/// changed in this tab wins, the others follow another tab's choice.
+impl Document for Settings {
+    fn merge(base: &Self, ours: &Self, theirs: &Self) -> Self {
+        let mut merged = *theirs;
+        for s in ALL {
+            if ours.get(s) != base.get(s) {
+                merged.set(s, ours.get(s));
+            }
+        }
+        merged
+    }
 }
 
 /// The stored form. Every value is one of our fixed words, so no escaping

@@ -7,7 +7,7 @@ use crate::components::focus::on_page_shown;
 use crate::components::prose::prose_block;
 use crate::components::reflection::ReflectionCard;
 use crate::components::shortcuts::not_a_shortcut;
-use crate::content::{lesson_by_slug, lessons, Block, Lesson, LessonText};
+use crate::content::{lesson_by_slug, lessons, Block, Lesson, LessonText, Section};
 use crate::model::progress::{lesson_percent, minutes_left};
 use crate::model::routes::{lesson_path, section_anchor};
 use crate::pages::lesson_end::LessonEnd;
@@ -127,65 +127,91 @@ fn LessonBody(
 
 /// Remembers the last section whose top has scrolled into the upper part of
 /// the window, so "Continue" can bring the reader back to it.
+///
+/// An IntersectionObserver watches the band of the window above the
+/// [`READING_LINE`]: the last section in that band is the one whose top
+/// the reader has scrolled past. The browser tells when a section enters or
+/// leaves the band, so nothing is measured on each scroll event.
 fn follow_reading_position(state: AppState, lesson: &'static Lesson) {
-    let update = move || {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let Some(document) = window.document() else {
-            return;
-        };
-        let line = window
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .unwrap_or(800.0)
-            * 0.4;
-        let reached = lesson
-            .sections
-            .iter()
-            .take_while(|s| {
-                document
-                    .get_element_by_id(&section_anchor(s.id))
-                    .is_some_and(|el| el.get_bounding_client_rect().top() < line)
-            })
-            .last()
-            .or_else(|| lesson.sections.first());
-        if let Some(section) = reached {
-            let known = state.progress.with_untracked(|p| {
-                p.positions.get(lesson.slug).map(String::as_str) == Some(section.id)
-            });
-            if !known && !state.read_only.get_untracked() {
-                state
-                    .progress
-                    .update(|p| p.set_position(lesson.slug, section.id));
-            }
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let record = move |reached: &'static Section| {
+        let known = state.progress.with_untracked(|p| {
+            p.positions.get(lesson.slug).map(String::as_str) == Some(reached.id)
+        });
+        if !known && !state.read_only.get_untracked() {
+            state
+                .progress
+                .update(|p| p.set_position(lesson.slug, reached.id));
         }
     };
-    // Record the first section on opening, then follow scrolling.
-    Effect::new(move |_| update());
-    let handle = window_event_listener(leptos::ev::scroll, move |_| update());
-    on_cleanup(move || handle.remove());
+    Effect::new(move |_| {
+        // Opening the lesson counts as reaching its first section.
+        if let Some(first) = lesson.sections.first() {
+            record(first);
+        }
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let mut in_band = vec![false; lesson.sections.len()];
+        let seen = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            for entry in entries.iter() {
+                let entry: web_sys::IntersectionObserverEntry = entry.unchecked_into();
+                let id = entry.target().id();
+                if let Some(i) = lesson
+                    .sections
+                    .iter()
+                    .position(|s| section_anchor(s.id) == id)
+                {
+                    in_band[i] = entry.is_intersecting();
+                }
+            }
+            if let Some(i) = in_band.iter().rposition(|&inside| inside) {
+                record(&lesson.sections[i]);
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin(READING_LINE);
+        let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
+            seen.as_ref().unchecked_ref(),
+            &options,
+        ) else {
+            return;
+        };
+        for section in lesson.sections {
+            if let Some(el) = document.get_element_by_id(&section_anchor(section.id)) {
+                observer.observe(&el);
+            }
+        }
+        let kept = StoredValue::new_local((observer, seen));
+        on_cleanup(move || kept.with_value(|(observer, _)| observer.disconnect()));
+    });
 }
+
+/// The band of the window a section's top must reach to count as read:
+/// the upper 40% (the bottom 60% is cut off the observer's root).
+const READING_LINE: &str = "0px 0px -60% 0px";
 
 /// ← and → go to the previous and next lesson, unless the key belongs to
 /// someone else (see [`not_a_shortcut`]).
 fn arrow_key_navigation(index: usize) {
     let location = use_location();
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        // Shift+arrows extend a text selection.
-        if ev.shift_key() || not_a_shortcut(&ev) {
-            return;
-        }
-        let target = match ev.key().as_str() {
-            "ArrowRight" => lessons().get(index + 1),
-            "ArrowLeft" => index.checked_sub(1).and_then(|i| lessons().get(i)),
-            _ => None,
-        };
-        if let Some(lesson) = target {
-            ev.prevent_default();
-            location.navigate(&lesson_path(lesson.slug));
-        }
+    // In an effect: never while rendering.
+    Effect::new(move |_| {
+        let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+            // Shift+arrows extend a text selection.
+            if ev.shift_key() || not_a_shortcut(&ev) {
+                return;
+            }
+            let target = match ev.key().as_str() {
+                "ArrowRight" => lessons().get(index + 1),
+                "ArrowLeft" => index.checked_sub(1).and_then(|i| lessons().get(i)),
+                _ => None,
+            };
+            if let Some(lesson) = target {
+                ev.prevent_default();
+                location.navigate(&lesson_path(lesson.slug));
+            }
+        });
+        on_cleanup(move || handle.remove());
     });
-    on_cleanup(move || handle.remove());
 }

@@ -79,7 +79,11 @@ fn WorkbookLesson(lesson: &'static Lesson, number: usize, text: LessonText) -> i
             <h2>{format!("Lesson {number}: {}", lesson.title)}</h2>
             <h3>"Key ideas"</h3>
             <ul>
-                {lesson.key_ideas.iter().map(|k| view! { <li>{text.get(k.text)}</li> }).collect_view()}
+                {lesson
+                    .key_ideas
+                    .iter()
+                    .map(|k| view! { <li>{text.get(k.text)}</li> })
+                    .collect_view()}
             </ul>
             <h3>"My reflections"</h3>
             {move || {

@@ -8,12 +8,16 @@ import { join } from "node:path";
 const dir = fileURLToPath(new URL("../../src/content/lessons/", import.meta.url));
 
 function readLesson(file) {
-  const lesson = { checks: [], reflections: [] };
+  const lesson = { keyIdeas: [], checks: [], reflections: [] };
   let current = null;
   let option = null;
   for (const line of readFileSync(join(dir, file), "utf8").split("\n")) {
     const t = line.trim();
-    if (t === "[[check]]") {
+    if (t === "[[key_idea]]") {
+      current = {};
+      lesson.keyIdeas.push(current);
+      option = null;
+    } else if (t === "[[check]]") {
       current = { kind: null, options: [], correct: [] };
       lesson.checks.push(current);
       option = null;

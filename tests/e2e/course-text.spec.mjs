@@ -3,14 +3,10 @@
 // next to the reader's own answers; a failed text request says so in words
 // and recovers with "Try again", and nothing the reader saved changes.
 import { test, expect } from "@playwright/test";
-import { readFileSync, readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-import { join } from "node:path";
 import { LessonPage, watchProblems } from "./pages.mjs";
 import { lessons, anchor } from "./content.mjs";
 
-const dir = fileURLToPath(new URL("../../src/content/lessons/", import.meta.url));
 const TEXT_FILES = "**/text/*.json";
 const KEY = "attune:progress";
 const stored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
@@ -20,10 +16,7 @@ const stored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
 test.use({ serviceWorkers: "block" });
 
 /** A lesson's first key idea, from its TOML file. */
-function firstKeyIdea(slug) {
-  const file = readdirSync(dir).find((f) => f.endsWith(".toml") && readFileSync(join(dir, f), "utf8").includes(`slug = "${slug}"`));
-  return readFileSync(join(dir, file), "utf8").match(/key_ideas = \[\s*"((?:[^"\\]|\\.)*)"/)[1];
-}
+const firstKeyIdea = (slug) => lessons.find((l) => l.slug === slug).keyIdeas[0].text;
 
 const withText = lessons.find((l) => l.reflections.some((r) => r.kind === "text"));
 const withScale = lessons.find((l) => l.reflections.some((r) => r.kind === "scale"));

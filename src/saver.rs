@@ -1,0 +1,212 @@
+//! Runs one stored document's sync machine (`model::sync`) in the app: a
+//! signal the pages read and change, the machine, a timer, and the storage
+//! slot. Events go in; the commands that come out are carried out here,
+//! and nowhere else decides anything about saving.
+
+use crate::model::settings::Settings;
+use crate::model::sync::{Access, Command, Document, Event, Machine, Notice, SaveState, Stored};
+use crate::storage::{request_persistence, Persistence, Slot, StorageError, Store};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long the reader's changes to their progress may pause before a
+/// save, as in Excalidraw: saving on every keystroke would write the whole
+/// store dozens of times a second.
+pub const SAVE_DELAY: Duration = Duration::from_millis(300);
+
+/// Where saving stands, with the reason when a write was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveStatus {
+    Saved,
+    Pending,
+    Failed(StorageError),
+}
+
+/// Where a saver tells the reader how saving goes (progress only; a look
+/// is never worth a banner): notice, status, read-only, persistence.
+pub type Report = (
+    RwSignal<Option<Notice>>,
+    RwSignal<SaveStatus>,
+    RwSignal<bool>,
+    RwSignal<Option<Persistence>>,
+);
+
+pub struct Saver<D: 'static> {
+    doc: RwSignal<D>,
+    machine: StoredValue<Machine<D>>,
+    timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    store: StoredValue<Store, LocalStorage>,
+    slot: &'static Slot<D>,
+    /// How long a change waits for more before it is saved; zero saves as
+    /// soon as the change arrives (a choice, not typing).
+    delay: Duration,
+    report: Option<Report>,
+}
+
+impl<D> Clone for Saver<D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<D> Copy for Saver<D> {}
+
+impl<D: Document + Send + Sync + 'static> Saver<D> {
+    /// Starts from what storage held when the page opened (`None`: blocked),
+    /// and follows the signal: every change the reader makes goes in.
+    pub fn new(
+        slot: &'static Slot<D>,
+        store: &Store,
+        stored: Option<Stored<D>>,
+        delay: Duration,
+        report: Option<Report>,
+    ) -> Self {
+        let (machine, commands) = Machine::start(stored);
+        let saver = Saver {
+            doc: RwSignal::new(machine.ours().clone()),
+            machine: StoredValue::new(machine),
+            timer: StoredValue::new_local(None),
+            store: StoredValue::new_local(store.clone()),
+            slot,
+            delay,
+            report,
+        };
+        saver.run(commands);
+        Effect::new(move |_| {
+            let doc = saver.doc.get();
+            saver.feed(Event::Changed(doc));
+        });
+        saver
+    }
+
+    pub fn doc(&self) -> RwSignal<D> {
+        self.doc
+    }
+
+    pub fn store(&self) -> Store {
+        self.store.get_value()
+    }
+
+    /// Takes the signal's value in (an effect may not have run since it
+    /// changed) and saves now if anything is unsaved.
+    pub fn flush(self) {
+        self.feed(Event::Changed(self.doc.get_untracked()));
+        self.save_now();
+    }
+
+    /// Another tab or site changed our key: what storage holds now goes in.
+    pub fn stored_elsewhere(self) {
+        if let Some(stored) = self.store.with_value(|s| s.load(self.slot)) {
+            self.feed(Event::StoredElsewhere(stored));
+        }
+    }
+
+    fn save_now(self) {
+        if let Some(stored) = self.store.with_value(|s| s.load(self.slot)) {
+            self.feed(Event::Save(stored));
+        }
+    }
+
+    pub fn feed(self, event: Event<D>) {
+        let Some(commands) = self.machine.try_update_value(|m| m.handle(event)) else {
+            return;
+        };
+        self.run(commands);
+    }
+
+    fn run(self, commands: Vec<Command<D>>) {
+        for command in commands {
+            match command {
+                Command::Show(doc) => self.doc.set(doc),
+                Command::ArmTimer if self.delay.is_zero() => self.save_now(),
+                Command::ArmTimer => {
+                    self.cancel_timer();
+                    let handle = set_timeout_with_handle(move || self.save_now(), self.delay).ok();
+                    self.timer.set_value(handle);
+                }
+                Command::CancelTimer => self.cancel_timer(),
+                Command::Write(doc) => match self.store.with_value(|s| s.save(self.slot, &doc)) {
+                    Ok(()) => {
+                        self.ask_to_persist();
+                        self.feed(Event::Written);
+                    }
+                    Err(e) => {
+                        self.feed(Event::WriteFailed);
+                        if let Some((_, status, ..)) = self.report {
+                            status.set(SaveStatus::Failed(e));
+                        }
+                    }
+                },
+                Command::KeepAside(raw) => self.store.with_value(|s| s.keep_aside(&raw)),
+                Command::Tell(notice) => match self.report {
+                    Some((notices, ..)) => notices.set(Some(notice)),
+                    // Display settings lost elsewhere are simply written
+                    // back: there is nothing to ask the reader.
+                    None if notice == Notice::Removed => self.feed(Event::Restore),
+                    None => {}
+                },
+                Command::ClearNotice => {
+                    if let Some((notices, ..)) = self.report {
+                        notices.set(None);
+                    }
+                }
+            }
+        }
+        self.show_status();
+    }
+
+    /// The save status and read-only flag, from the machine. A failure is
+    /// set where the write failed, with its reason, and kept until then.
+    fn show_status(self) {
+        let Some((_, status, read_only, _)) = self.report else {
+            return;
+        };
+        let (state, access) = self.machine.with_value(|m| (m.save_state(), m.access()));
+        match state {
+            SaveState::Saved => status.set(SaveStatus::Saved),
+            SaveState::Pending if !matches!(status.get_untracked(), SaveStatus::Failed(_)) => {
+                status.set(SaveStatus::Pending)
+            }
+            _ => {}
+        }
+        read_only.set(access == Access::ReadOnly);
+    }
+
+    fn cancel_timer(self) {
+        if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    }
+
+    /// Asks once, after the reader's first saved change, that the browser
+    /// keep our storage. The answer is shown on the Data page only.
+    fn ask_to_persist(self) {
+        let Some((.., persistence)) = self.report else {
+            return;
+        };
+        if persistence.get_untracked().is_some() {
+            return;
+        }
+        persistence.set(Some(Persistence::Unsupported));
+        leptos::task::spawn_local(async move {
+            persistence.set(Some(request_persistence().await));
+        });
+    }
+}
+
+/// Sets or removes the attributes on `<html>` that the CSS reads for the
+/// display settings (the pre-paint script in `index.html` sets the same).
+/// Runs in an effect only.
+pub fn apply_settings(s: &Settings) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    for (name, value) in s.attributes() {
+        let _ = match value {
+            Some(v) => root.set_attribute(name, v),
+            None => root.remove_attribute(name),
+        };
+    }
+}
