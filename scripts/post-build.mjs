@@ -2,30 +2,32 @@
 // each step needs the one before:
 //   0. the wasm is split so home loads without the pages it does not show
 //      (scripts/split-wasm.mjs; every build, as the app cannot run unsplit);
-//   1. index.html gets its Content-Security-Policy, with the hash of every
+//   1. every page is rendered to HTML from the same components
+//      (scripts/prerender.mjs): <page>/index.html, and 404.html, the
+//      not-found page GitHub Pages answers unknown paths with;
+//   2. every page gets its Content-Security-Policy, with the hash of every
 //      inline script as built (scripts/pwa/csp.mjs);
-//   2. 404.html becomes a copy of it: GitHub Pages answers a deep link such
-//      as /<repo>/lesson/x with 404.html, so the router can take over;
 //   3. sw.js, the service worker, precaching every file (scripts/pwa/precache.mjs).
 // Any failure fails the build. Development builds (`trunk serve`) get only
-// steps 0 and 2: the server rewrites its live-reload script per request, so
-// no hash could allow it, and the service worker is registered in release
-// builds only.
+// step 0 and a 404.html that is a copy of index.html: the app renders the
+// page itself there; the server rewrites its live-reload script per
+// request, so no hash could allow it; and the service worker is registered
+// in release builds only.
 //   node scripts/post-build.mjs [dir]     (default: $TRUNK_STAGING_DIR)
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { withPolicy } from "./pwa/csp.mjs";
-import { buildServiceWorker } from "./pwa/precache.mjs";
+import { buildServiceWorker, filesOf } from "./pwa/precache.mjs";
+import { prerender } from "./prerender.mjs";
 import { cargoWasm, splitWasm } from "./split-wasm.mjs";
 
-/** Steps 1 to 3 (tests re-run them on changed copies of a finished build). */
-export async function finishBuild(dir, { release = true } = {}) {
-  const built = await readFile(join(dir, "index.html"), "utf8");
-  const page = release ? withPolicy(built) : built;
-  await writeFile(join(dir, "index.html"), page);
-  await writeFile(join(dir, "404.html"), page);
-  return release ? buildServiceWorker(dir) : null;
+/** Steps 2 and 3 (tests re-run them on changed copies of a finished build). */
+export async function finishBuild(dir) {
+  for (const file of (await filesOf(dir)).filter((f) => f.endsWith(".html"))) {
+    await writeFile(join(dir, file), withPolicy(await readFile(join(dir, file), "utf8")));
+  }
+  return buildServiceWorker(dir);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -36,14 +38,16 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   }
   try {
     const release = process.env.TRUNK_PROFILE !== "debug";
-    const { chunkDir, sizes } = await splitWasm(dir, { raw: cargoWasm({ release }), release });
+    const { chunkDir, sizes, modules } = await splitWasm(dir, { raw: cargoWasm({ release }), release });
     const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
     console.log(`post-build: wasm split: ${Object.entries(sizes).map(([f, n]) => `${f.replace(`${chunkDir}/`, "")} ${kb(n)}`).join(", ")}`);
-    const worker = await finishBuild(dir, { release });
-    if (worker) {
-      console.log(`post-build: CSP set, 404.html written, sw.js precaches ${worker.entries.length} files (${kb(worker.bytes)})`);
+    if (!release) {
+      await writeFile(join(dir, "404.html"), await readFile(join(dir, "index.html")));
+      console.log("post-build: development build: 404.html written (no rendered pages, no CSP, no service worker)");
     } else {
-      console.log("post-build: development build: 404.html written (no CSP, no service worker)");
+      const pages = await prerender(dir, { modules });
+      const worker = await finishBuild(dir);
+      console.log(`post-build: ${pages.length} pages rendered, CSP set, sw.js precaches ${worker.entries.length} files (${kb(worker.bytes)})`);
     }
   } catch (error) {
     console.error(`post-build: ${error.message}`);

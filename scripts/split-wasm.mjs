@@ -6,16 +6,19 @@
 //      --emit-relocs, see .cargo/config.toml) into the main module, one
 //      chunk per `#[wasm_split]` module and chunks of code they share, and
 //      writes __wasm_split.js, the loader the main module imports;
-//   2. wasm-bindgen runs again, on the main module, keeping the exports
+//   2. the async hydration functions of every module are made to trap
+//      (scripts/wasm-trap.mjs: the app hydrates synchronously, and they
+//      cost about 11 KB gzip of the first load);
+//      wasm-bindgen runs again, on the main module, keeping the exports
 //      the chunks link against; wasm-opt -Oz (binaryen 132) shrinks every
 //      module, and esbuild minifies the JS glue (release);
 //   3. Trunk's JS glue and wasm are replaced by these, named after a hash
 //      of everything that ships (attune-<hash>.js, attune-<hash>_bg.wasm,
 //      chunks-<hash>/ with the loader and chunks), so no cache or old tab
 //      can mix files of two builds; index.html gets the new names and
-//      integrity hashes, a modulepreload for the loader, and a script that
-//      preloads the chunks (and a lesson's text) of the page the address
-//      names.
+//      integrity hashes and a modulepreload for the loader. Each page's
+//      own preloads (its module's chunks, its lesson texts) are written into
+//      it by scripts/prerender.mjs, from the module files returned here.
 // Any failure throws: a build must never ship a main module without its
 // chunks.
 import { execFileSync } from "node:child_process";
@@ -25,19 +28,16 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { transform } from "esbuild";
+import { trapFunctions } from "./wasm-trap.mjs";
 
 const LOADER = "__wasm_split.js";
+// Leptos's async hydration (`RenderHtml::hydrate_async`, and AnyView's copy
+// of it), which this app never runs: see scripts/wasm-trap.mjs.
+const ASYNC_HYDRATION = /into_any13hydrate_async/;
 const WASM_OPT_VERSION = "version 132";
 // Rust's wasm32 features in use; the chunks carry no feature section.
 const WASM_OPT = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
   "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
-
-// The app paths (after the base) of the pages in each split module: those
-// `Route::parse` (src/model/routes.rs) gives to the functions of that
-// module in src/pages/chunks.rs. A first load at such an address fetches
-// the module's chunks alongside the main module instead of after it
-// (tests/e2e/chunks.spec.mjs opens each such page).
-export const PATHS_OF_MODULE = { course: "^(lesson/[^/]+|journal|workbook)/?$", data: "^data/?$" };
 
 const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
 
@@ -59,7 +59,8 @@ export function cargoWasm({ release }) {
 
 /**
  * Splits the build in `dir` (Trunk's staging folder) from `raw`, cargo's
- * wasm. Returns the chunk folder's name and each module's size.
+ * wasm. Returns the chunk folder's name, each module's size, and for each
+ * split module (src/pages/chunks.rs) the chunk files it loads, under `dir`.
  */
 export async function splitWasm(dir, { raw, release = true }) {
   const input = await readFile(raw);
@@ -79,6 +80,14 @@ export async function splitWasm(dir, { raw, release = true }) {
     const split = join(work, "split");
     const bound = join(work, "bound");
     run("wasm-split-cli", [raw, split, "--out-name", "attune"]);
+    let trapped = 0;
+    for (const file of (await readdir(split)).filter((f) => f.endsWith(".wasm") && !process.env.ATTUNE_KEEP_ASYNC)) {
+      const { bytes, changed } = trapFunctions(await readFile(join(split, file)), ASYNC_HYDRATION);
+      await writeFile(join(split, file), bytes);
+      trapped += changed;
+    }
+    if (process.env.ATTUNE_KEEP_ASYNC) trapped = -1;
+    if (trapped === 0) throw new Error("no async hydration function found to drop: did Leptos rename them? (scripts/wasm-trap.mjs)");
     run("wasm-bindgen", ["--target", "web", "--keep-lld-exports", "--no-demangle", "--no-typescript",
       "--out-dir", bound, "--out-name", "attune", join(split, "attune.wasm")]);
     if (existsSync(join(bound, "snippets"))) throw new Error("wasm-bindgen wrote JS snippets, which this step does not copy");
@@ -120,21 +129,15 @@ export async function splitWasm(dir, { raw, release = true }) {
     }
 
     const renamed = html.replaceAll(trunkGlue, stem);
-    const texts = existsSync(join(dir, "text")) ? (await readdir(join(dir, "text"))).sort() : [];
-    if (texts.length === 0) throw new Error("no lesson text files in text/ (scripts/export-text runs first)");
-    await writeFile(join(dir, "index.html"), withPreloads(renamed, { stem, chunkDir, js, wasm: wasm[0], loader, texts }));
-    return { chunkDir, sizes };
+    await writeFile(join(dir, "index.html"), withIntegrity(renamed, { stem, chunkDir, js, wasm: wasm[0], loader }));
+    return { chunkDir, sizes, modules: moduleFiles(loader, chunkDir) };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
 
-/**
- * index.html with the new files' integrity hashes, the loader preloaded,
- * and a script that preloads the chunks (and a lesson's text) of the page
- * the address names.
- */
-function withPreloads(html, { stem, chunkDir, js, wasm, loader, texts }) {
+/** index.html with the new files' integrity hashes and the loader preloaded. */
+function withIntegrity(html, { stem, chunkDir, js, wasm, loader }) {
   let page = html;
   for (const [file, bytes] of [[`${stem}.js`, js], [`${stem}_bg.wasm`, wasm]]) {
     const tag = new RegExp(`(<link[^>]*href="[^"]*/${file.replace(/\./g, "\\.")}"[^>]*integrity=")[^"]*(")`);
@@ -144,55 +147,20 @@ function withPreloads(html, { stem, chunkDir, js, wasm, loader, texts }) {
   const preload = page.match(new RegExp(`<link rel="modulepreload" href="([^"]*/)${stem}\\.js"[^>]*>`));
   if (!preload) throw new Error("index.html has no modulepreload for the JS glue");
   const loaderTag = `<link rel="modulepreload" href="${preload[1]}${chunkDir}/${LOADER}" crossorigin="anonymous" integrity="${sri(loader)}">`;
-  page = page.replace(preload[0], () => preload[0] + loaderTag);
-
-  const exported = [...loader.matchAll(/export const __wasm_split_load_(\w+) =/g)].map((m) => m[1]);
-  const unrouted = exported.filter((m) => !(m in PATHS_OF_MODULE));
-  if (unrouted.length) throw new Error(`no paths for split module(s) ${unrouted.join(", ")} in PATHS_OF_MODULE`);
-  const routes = Object.entries(PATHS_OF_MODULE).map(([module, path]) => {
-    const files = chunkFiles(loader, module);
-    if (!files) throw new Error(`the split loader has no module "${module}" (src/pages/chunks.rs)`);
-    return [path, files.map((f) => `${chunkDir}/${f}`)];
-  });
-  // A lesson's text file (scripts/export-text), which its page would
-  // otherwise ask for only once its chunk runs.
-  for (const file of texts) {
-    const slug = file.match(/^([a-z0-9-]+)-[0-9a-f]{16}\.json$/)?.[1];
-    if (!slug) throw new Error(`unexpected text file text/${file}`);
-    routes.push([`^lesson/${slug}/?$`, [`text/${file}`]]);
-  }
-  // Right after <base>, which it needs, and before the stylesheet, which a
-  // script would otherwise wait for.
-  const base = page.match(/<base [^>]*>/);
-  if (!base) throw new Error("index.html has no <base>");
-  return page.replace(base[0], () => base[0] + chunkPreloads(routes));
+  return page.replace(preload[0], () => preload[0] + loaderTag);
 }
 
-/**
- * An inline script (allowed by the policy's hash, scripts/pwa/csp.mjs)
- * that preloads the files the page the address names will fetch. Same URL
- * and credentials mode as the app's own fetches, so the browser reuses them.
- */
-function chunkPreloads(routes) {
-  return `
-    <script>
-      // What the page this address shows will fetch (its wasm chunks, a
-      // lesson's text), fetched alongside the main module (scripts/split-wasm.mjs).
-      (function () {
-        var path = location.pathname.slice(new URL(document.baseURI).pathname.length).replace(/^\\//, "");
-        ${JSON.stringify(routes)}.forEach(function (route) {
-          if (!new RegExp(route[0]).test(path)) return;
-          route[1].forEach(function (file) {
-            var link = document.createElement("link");
-            link.rel = "preload";
-            link.as = "fetch";
-            link.crossOrigin = "anonymous";
-            link.href = file;
-            document.head.appendChild(link);
-          });
-        });
-      })();
-    </script>`;
+/** Each split module's chunk files (its own, then the shared ones it
+ * waits for), as paths under the site root. */
+function moduleFiles(loader, chunkDir) {
+  const modules = {};
+  for (const [, module] of loader.matchAll(/export const __wasm_split_load_(\w+) =/g)) {
+    const files = chunkFiles(loader, module);
+    if (!files) throw new Error(`the split loader's module "${module}" names no chunk files`);
+    modules[module] = files.map((f) => `${chunkDir}/${f}`);
+  }
+  if (Object.keys(modules).length === 0) throw new Error("the split loader exports no module");
+  return modules;
 }
 
 /**

@@ -1,29 +1,33 @@
 //! The root component: state, routes and the page frame.
 
-use crate::boot::Boot;
 use crate::components::chunk_page::page_from_chunk;
 use crate::components::layout::{Footer, Header};
 use crate::components::link::InPageLink;
 use crate::components::notices::Notices;
 use crate::model::routes::Route;
-use crate::pages::{about::About, chunks, home::Home, not_found::NotFound};
+use crate::pages::{about::About, chunks::Module, home::Home, not_found::NotFound};
 use crate::router::provide_router;
 use crate::service_worker::UpdateReady;
-use crate::state::provide_app_state;
+use crate::state::AppState;
 use leptos::prelude::*;
 
 #[component]
 pub fn App(
-    boot: Boot,
+    /// The app's state (`AppState::new`), put in context here.
+    state: AppState,
+    /// The router base: `""` at the root, `"/attune"` on a project site.
+    base: String,
+    /// The app path shown first, e.g. `/about`.
+    path: String,
     /// Set when a new version waits (see `service_worker`); none in tests.
     #[prop(optional)]
     updates: Option<UpdateReady>,
 ) -> impl IntoView {
-    provide_app_state(&boot);
+    state.provide();
     if let Some(updates) = updates {
         provide_context(updates);
     }
-    let location = provide_router(boot.base, boot.path);
+    let location = provide_router(base, path);
     let route = Memo::new(move |_| Route::parse(&location.path()));
     view! {
         <InPageLink target="main".to_string() class="skip-link">
@@ -40,27 +44,20 @@ pub fn App(
 
 /// The page for a route.
 fn page(route: Route) -> AnyView {
-    match route {
-        Route::Home => view! { <Home /> }.into_any(),
-        Route::Lesson(slug) => page_from_chunk(
-            Box::new(move || Box::pin(chunks::lesson(slug.clone()))),
-            "Loading the lesson\u{2026}",
-        ),
-        Route::Journal => page_from_chunk(
-            Box::new(|| Box::pin(chunks::journal())),
-            "Loading your journal\u{2026}",
-        ),
-        Route::Data => page_from_chunk(
-            Box::new(|| Box::pin(chunks::data())),
-            "Loading your data page\u{2026}",
-        ),
-        Route::Workbook => page_from_chunk(
-            Box::new(|| Box::pin(chunks::workbook())),
-            "Loading your workbook\u{2026}",
-        ),
-        // In the first load: it says where to find help, which must show
-        // even when the rest of the app cannot be fetched.
-        Route::About => view! { <About /> }.into_any(),
-        Route::NotFound => view! { <NotFound /> }.into_any(),
-    }
+    let Some(module) = Module::of(&route) else {
+        return match route {
+            Route::Home => view! { <Home /> }.into_any(),
+            // In the first load: it says where to find help, which must
+            // show even when the rest of the app cannot be fetched.
+            Route::About => view! { <About /> }.into_any(),
+            _ => view! { <NotFound /> }.into_any(),
+        };
+    };
+    let loading = match route {
+        Route::Lesson(_) => "Loading the lesson\u{2026}",
+        Route::Journal => "Loading your journal\u{2026}",
+        Route::Workbook => "Loading your workbook\u{2026}",
+        _ => "Loading your data page\u{2026}",
+    };
+    page_from_chunk(module, route, loading)
 }

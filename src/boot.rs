@@ -3,9 +3,10 @@
 //! rendered, or made blank for the pages rendered at build time.
 
 use crate::model::progress::Progress;
+use crate::model::routes;
 use crate::model::settings::Settings;
 use crate::model::sync::Stored;
-use crate::storage::Store;
+use crate::storage::{Store, PROGRESS, SETTINGS};
 
 /// What `start()` read from the browser before mounting. Built without a
 /// browser too, for the pages rendered at build time ([`Boot::blank`]).
@@ -31,4 +32,43 @@ impl Boot {
             settings: Some(Stored::Nothing),
         }
     }
+}
+
+impl Boot {
+    /// Reads the address and what storage holds, before anything renders.
+    pub fn read() -> Self {
+        let window = web_sys::window();
+        let document = window.as_ref().and_then(|w| w.document());
+        // The router base, from the `<base href>` the build wrote.
+        let base = document
+            .as_ref()
+            .and_then(|d| d.base_uri().ok().flatten())
+            .and_then(|uri| web_sys::Url::new(&uri).ok())
+            .map(|url| routes::router_base(&url.pathname()))
+            .unwrap_or_default();
+        let path = window
+            .and_then(|w| w.location().pathname().ok())
+            .map(|pathname| routes::path_shown(pathname, &base))
+            .unwrap_or_else(|| "/".to_string());
+        let store = Store::open();
+        Boot {
+            base,
+            path,
+            progress: store.load(&PROGRESS),
+            settings: store.load(&SETTINGS),
+            store,
+        }
+    }
+}
+
+/// The app path the page that arrived was rendered for at build time
+/// (`<body data-page>`, written by `scripts/prerender.mjs`), to be taken
+/// over with the same; `None` from the development server, which sends an
+/// empty page for the app to render. The not-found page answers every
+/// unknown address, so this is not always the address shown.
+pub fn rendered_for() -> Option<String> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .and_then(|b| b.get_attribute("data-page"))
 }

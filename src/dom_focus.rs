@@ -2,9 +2,9 @@
 //! share: following a `#hash`, and telling whether the reader has moved
 //! focus themselves. Apart from both, so neither depends on the other.
 
-/// Scrolls to and focuses the element the URL's `#hash` names (its heading
-/// when it has one). Returns whether there was such an element.
-pub fn focus_hash_target(window: &web_sys::Window) -> bool {
+/// Scrolls to (if `scroll`) and focuses the element the URL's `#hash` names
+/// (its heading when it has one). Returns whether there was such an element.
+pub fn focus_hash_target(window: &web_sys::Window, scroll: bool) -> bool {
     use wasm_bindgen::JsCast;
     let hash = window.location().hash().unwrap_or_default();
     let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
@@ -21,9 +21,14 @@ pub fn focus_hash_target(window: &web_sys::Window) -> bool {
     if !focusable.has_attribute("tabindex") {
         let _ = focusable.set_attribute("tabindex", "-1");
     }
-    target.scroll_into_view();
+    let options = web_sys::FocusOptions::new();
+    if scroll {
+        target.scroll_into_view();
+    } else {
+        options.set_prevent_scroll(true);
+    }
     if let Ok(el) = focusable.dyn_into::<web_sys::HtmlElement>() {
-        let _ = el.focus();
+        let _ = el.focus_with_options(&options);
     }
     true
 }

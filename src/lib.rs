@@ -7,6 +7,10 @@
 //! `storage` (the only code that touches localStorage) →
 //! `state` (app state in context) →
 //! `pages` and `components` (thin views).
+//!
+//! Every page is rendered to HTML at build time from these same components
+//! (`src/bin/prerender.rs`); in the browser the app takes that page over
+//! (`takeover`) instead of building it again.
 
 pub mod app;
 pub mod boot;
@@ -20,44 +24,26 @@ pub mod saver;
 pub mod service_worker;
 pub mod state;
 pub mod storage;
+#[cfg(feature = "hydrate")]
+pub mod takeover;
 
-/// Reads what the page needs from the browser, then mounts the app. Kept out
-/// of the components so rendering never calls a browser API.
+/// Reads what the page needs from the browser, then takes over the page
+/// rendered at build time (or, from the development server, renders it).
+/// Kept out of the components so rendering never calls a browser API.
 pub fn start() {
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .and_then(|uri| web_sys::Url::new(&uri).ok())
-        .map(|url| model::routes::router_base(&url.pathname()))
-        .unwrap_or_default();
-    // The app path shown first: a deep link arrives through 404.html.
-    let path = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .map(|pathname| model::routes::path_shown(pathname, &base))
-        .unwrap_or_else(|| "/".to_string());
-    let store = storage::Store::open();
-    let progress = store.load(&storage::PROGRESS);
-    let settings = store.load(&storage::SETTINGS);
-    let updates = service_worker::UpdateReady::default();
-    // The static shell in index.html has done its job (an early paint);
-    // the app draws the same header in its place.
-    if let Some(shell) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app-shell"))
-    {
-        shell.remove();
+    let boot = boot::Boot::read();
+    #[cfg(feature = "hydrate")]
+    if let Some(rendered) = boot::rendered_for() {
+        wasm_bindgen_futures::spawn_local(takeover::take_over(boot, rendered));
+        return;
     }
-    let boot = boot::Boot {
-        base: base.clone(),
-        path,
-        store,
-        progress,
-        settings,
-    };
-    leptos::mount::mount_to_body(
-        move || leptos::prelude::view! { <app::App boot=boot updates=updates /> },
-    );
+    let updates = service_worker::UpdateReady::default();
+    let state = state::AppState::new(&boot, false);
+    let (base, path) = (boot.base.clone(), boot.path);
+    leptos::mount::mount_to_body(move || {
+        leptos::prelude::view! { <app::App state=state base=base path=path updates=updates /> }
+    });
     // After the first render: installing the offline copy downloads the
     // whole build, which must not delay the page.
-    service_worker::register(&base, updates);
+    service_worker::register(&boot.base, updates);
 }

@@ -70,7 +70,7 @@ impl Location {
         }
         if self.path.with_untracked(|shown| shown == path) {
             if !hash.is_empty() {
-                focus_hash_target(&window);
+                focus_hash_target(&window, true);
             }
         } else {
             self.note_focus_on_leaving(&window);
@@ -94,6 +94,18 @@ impl Location {
     /// brought the reader to it (taken once).
     pub fn take_scroll_back(&self) -> Option<f64> {
         self.scroll_back_to.try_update_value(Option::take).flatten()
+    }
+
+    /// Shows the address bar's path, if it is not the one shown: same page,
+    /// so nothing is shown again, only links that name it change.
+    fn follow_address_bar(&self) {
+        let pathname = web_sys::window().and_then(|w| w.location().pathname().ok());
+        if let Some(pathname) = pathname {
+            let path = self.base.with_value(|base| path_shown(pathname, base));
+            if self.path.with_untracked(|shown| *shown != path) {
+                self.path.set(path);
+            }
+        }
     }
 
     /// Follows the address bar after Back or Forward; `saved` is the place
@@ -129,6 +141,9 @@ pub fn provide_router(base: String, path: String) -> Location {
     };
     provide_context(location);
     Effect::new(move |_| {
+        // A page taken over was rendered for its own address; the
+        // not-found page answers many: show the one in the address bar.
+        location.follow_address_bar();
         let clicks = window_event_listener(leptos::ev::click, move |ev| {
             if let Some(to) = link_to_follow(&ev, location) {
                 ev.prevent_default();

@@ -41,6 +41,9 @@ pub struct Saver<D: 'static> {
     /// soon as the change arrives (a choice, not typing).
     delay: Duration,
     report: Option<Report>,
+    /// While a page rendered at build time is being taken over: the
+    /// machine's first commands, held until the reader's state is shown.
+    waiting: StoredValue<Option<Vec<Command<D>>>>,
 }
 
 impl<D> Clone for Saver<D> {
@@ -51,31 +54,63 @@ impl<D> Clone for Saver<D> {
 impl<D> Copy for Saver<D> {}
 
 impl<D: Document + Send + Sync + 'static> Saver<D> {
-    /// Starts from what storage held when the page opened (`None`: blocked),
-    /// and follows the signal: every change the reader makes goes in.
+    /// Starts from what storage held when the page opened (`None`: blocked).
+    /// When `taking_over` a page rendered at build time, the signal starts
+    /// blank, as the page was rendered, and the reader's document and the
+    /// machine's first commands wait for [`Saver::take_over`].
     pub fn new(
         slot: &'static Slot<D>,
         store: &Store,
         stored: Option<Stored<D>>,
         delay: Duration,
         report: Option<Report>,
+        taking_over: bool,
     ) -> Self {
         let (machine, commands) = Machine::start(stored);
+        let shown = if taking_over {
+            D::default()
+        } else {
+            machine.ours().clone()
+        };
         let saver = Saver {
-            doc: RwSignal::new(machine.ours().clone()),
+            doc: RwSignal::new(shown),
             machine: StoredValue::new(machine),
             timer: StoredValue::new_local(None),
             store: StoredValue::new_local(store.clone()),
             slot,
             delay,
             report,
+            waiting: StoredValue::new(None),
         };
-        saver.run(commands);
-        Effect::new(move |_| {
-            let doc = saver.doc.get();
-            saver.feed(Event::Changed(doc));
-        });
+        if taking_over {
+            saver.waiting.set_value(Some(commands));
+        } else {
+            saver.run(commands);
+        }
         saver
+    }
+
+    /// Follows the signal: every change the reader makes goes in. In an
+    /// effect, so it starts once the app is in the page.
+    pub fn follow(self) {
+        Effect::new(move |_| {
+            let doc = self.doc.get();
+            // The blank document of a page being taken over is no change.
+            if self.waiting.with_value(Option::is_none) {
+                self.feed(Event::Changed(doc));
+            }
+        });
+    }
+
+    /// Shows the reader's document in the page just taken over, and carries
+    /// out what the machine asked for at the start.
+    pub fn take_over(self) {
+        let Some(commands) = self.waiting.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        let ours = self.machine.with_value(|m| m.ours().clone());
+        self.doc.set(ours);
+        self.run(commands);
     }
 
     pub fn doc(&self) -> RwSignal<D> {

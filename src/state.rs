@@ -22,6 +22,11 @@ use std::time::Duration;
 pub struct AppState {
     pub progress: RwSignal<Progress>,
     pub settings: RwSignal<Settings>,
+    /// The signals hold the reader's own state. False while a page rendered
+    /// at build time (for a reader with nothing saved) is being taken over:
+    /// a view that decides something once from the reader's state waits
+    /// for this.
+    pub ready: RwSignal<bool>,
     /// Something the reader must know about their saved data.
     pub notice: RwSignal<Option<Notice>>,
     pub save_status: RwSignal<SaveStatus>,
@@ -34,6 +39,65 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The state for what `start()` read. When `taking_over` the page
+    /// rendered at build time, the signals start as that render had them (a
+    /// reader with nothing saved), and the reader's own state is applied by
+    /// [`AppState::take_over`] once the page is adopted: nothing is shown
+    /// or saved before. The pages rendered at build time take over nothing.
+    pub fn new(boot: &Boot, taking_over: bool) -> Self {
+        let notice = RwSignal::new(None);
+        let save_status = RwSignal::new(SaveStatus::Saved);
+        let read_only = RwSignal::new(false);
+        let persistence = RwSignal::new(None);
+        let report = (notice, save_status, read_only, persistence);
+        let (store, progress) = (&boot.store, boot.progress.clone());
+        let progress_saver = Saver::new(
+            &PROGRESS,
+            store,
+            progress,
+            SAVE_DELAY,
+            Some(report),
+            taking_over,
+        );
+        let settings = boot.settings.clone();
+        let settings_saver = Saver::new(
+            &SETTINGS,
+            store,
+            settings,
+            Duration::ZERO,
+            None,
+            taking_over,
+        );
+        AppState {
+            progress: progress_saver.doc(),
+            settings: settings_saver.doc(),
+            ready: RwSignal::new(!taking_over),
+            notice,
+            save_status,
+            read_only,
+            persistence,
+            progress_saver,
+            settings_saver,
+        }
+    }
+
+    /// Puts the state in context and starts saving and listening, in
+    /// effects (never while rendering). `App` calls it.
+    pub fn provide(self) {
+        provide_context(self);
+        self.progress_saver.follow();
+        self.settings_saver.follow();
+        Effect::new(move |_| apply_settings(&self.settings.get()));
+        Effect::new(move |_| listen(self));
+    }
+
+    /// Shows the reader's own saved state in the page just taken over.
+    pub fn take_over(self) {
+        self.progress_saver.take_over();
+        self.settings_saver.take_over();
+        self.ready.set(true);
+    }
+
     /// Writes what is unsaved now (Finish, Reload, the page hiding), without
     /// waiting for the delay after a change.
     pub fn flush(&self) {
@@ -71,38 +135,6 @@ impl AppState {
             self.progress.update(|p| *p = merge_backup(p, &imported));
         }
     }
-}
-
-/// Creates the state from what `start()` read, provides it, and starts
-/// saving and listening (in an effect, so never while rendering).
-pub fn provide_app_state(boot: &Boot) -> AppState {
-    let notice = RwSignal::new(None);
-    let save_status = RwSignal::new(SaveStatus::Saved);
-    let read_only = RwSignal::new(false);
-    let persistence = RwSignal::new(None);
-    let progress_saver = Saver::new(
-        &PROGRESS,
-        &boot.store,
-        boot.progress.clone(),
-        SAVE_DELAY,
-        Some((notice, save_status, read_only, persistence)),
-    );
-    let settings = boot.settings.clone();
-    let settings_saver = Saver::new(&SETTINGS, &boot.store, settings, Duration::ZERO, None);
-    let state = AppState {
-        progress: progress_saver.doc(),
-        settings: settings_saver.doc(),
-        notice,
-        save_status,
-        read_only,
-        persistence,
-        progress_saver,
-        settings_saver,
-    };
-    provide_context(state);
-    Effect::new(move |_| apply_settings(&state.settings.get()));
-    Effect::new(move |_| listen(state));
-    state
 }
 
 /// Saves are flushed when the page is hidden or closed; other tabs' saves

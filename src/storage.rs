@@ -6,7 +6,9 @@
 //! [`StorageError`] for the caller to show, every key carries [`PREFIX`],
 //! and nothing here ever clears keys that are not ours.
 
+use crate::content::lessons;
 use crate::model::codec;
+use crate::model::first_screen;
 use crate::model::progress::Progress;
 use crate::model::settings::{self, Settings};
 use crate::model::sync::Stored;
@@ -20,6 +22,10 @@ pub const BACKUP_KEY: &str = "attune:backup";
 /// Display settings (theme, text size); also read by index.html's pre-paint
 /// script, which must use the same key.
 pub const SETTINGS_KEY: &str = "attune:settings";
+/// What the first screens show of the reader's progress, kept beside it for
+/// the script in index.html to paint before the app arrives
+/// (`model::first_screen::glance`).
+pub const GLANCE_KEY: &str = "attune:glance";
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum StorageError {
@@ -67,18 +73,25 @@ pub struct Slot<D: 'static> {
     /// The stored text, or why it could not be made (then nothing is
     /// written: writing anything else would replace the reader's data).
     pub encode: fn(&D) -> Result<String, String>,
+    /// A summary written under its own key after each save, if any.
+    pub glance: Option<Glance<D>>,
 }
+
+/// A summary of a stored document, kept under its own key.
+pub type Glance<D> = (&'static str, fn(&D) -> String);
 
 pub static PROGRESS: Slot<Progress> = Slot {
     key: PROGRESS_KEY,
     decode: codec::stored,
     encode: |p| codec::encode(p).map_err(|e| e.to_string()),
+    glance: Some((GLANCE_KEY, |p| first_screen::glance(p, lessons()))),
 };
 
 pub static SETTINGS: Slot<Settings> = Slot {
     key: SETTINGS_KEY,
     decode: settings::stored,
     encode: |s| Ok(settings::encode(s)),
+    glance: None,
 };
 
 /// A handle on localStorage, or on nothing when the browser blocks it.
@@ -173,11 +186,19 @@ impl Store {
         Some((slot.decode)(raw.as_deref()))
     }
 
-    /// Writes `doc` as `slot`'s stored text.
+    /// Writes `doc` as `slot`'s stored text, then its summary. A summary
+    /// that does not fit is no loss: the first screen then waits for the
+    /// app instead.
     pub fn save<D>(&self, slot: &Slot<D>, doc: &D) -> Result<(), StorageError> {
         let text = (slot.encode)(doc)
             .map_err(|e| StorageError::Failed(format!("Attune could not write it: {e}")))?;
-        self.write(slot.key, &text)
+        self.write(slot.key, &text)?;
+        if let Some((key, summary)) = slot.glance {
+            if self.write(key, &summary(doc)).is_err() {
+                let _ = self.remove(key);
+            }
+        }
+        Ok(())
     }
 
     /// Copies stored text that could not be read to [`BACKUP_KEY`] before

@@ -7,6 +7,7 @@ use attune::boot::Boot;
 use attune::model::codec::SCHEMA_VERSION;
 use attune::model::progress::{Progress, ReflectionValue};
 use attune::model::sync::Stored;
+use attune::state::AppState;
 use attune::storage::{StorageError, Store, BACKUP_KEY, PROGRESS, PROGRESS_KEY, SETTINGS};
 use wasm_bindgen_test::*;
 
@@ -282,8 +283,9 @@ async fn the_app_mounts_and_shows_the_course() {
         settings: store.load(&SETTINGS),
         store,
     };
+    let state = AppState::new(&boot, false);
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
-        leptos::prelude::view! { <attune::app::App boot=boot /> }
+        leptos::prelude::view! { <attune::app::App state=state base=String::new() path="/".to_string() /> }
     });
     // Let the router and effects run.
     sleep(100).await;

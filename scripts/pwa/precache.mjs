@@ -2,6 +2,10 @@
 // (esbuild), then lets workbox-build inject the list of every file of the
 // build, each with its revision (MD5 of its content) and integrity (SHA-384,
 // so a half-deployed site cannot put wrong bytes under a new revision).
+// A file whose name already carries a hash of its content (the wasm and
+// its glue, the chunks, the stylesheet, the lesson texts) has no revision:
+// its name is one, and Workbox may then take it from the HTTP cache, so
+// what the first page already downloaded is not downloaded a second time.
 // Throws if any file of the build would be left out: offline must mean all
 // of it, the .wasm above all (Workbox skips large files by default).
 import { build } from "esbuild";
@@ -13,6 +17,9 @@ import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const WORKER_FILE = "sw.js";
+// Names with a content hash: attune-<hash>.js and _bg.wasm, chunks-<hash>/…,
+// main-<hash>.css (Trunk), text/<slug>-<hash>.json (scripts/export-text).
+export const NAMED_BY_CONTENT = /^(?:chunks-[0-9a-f]{16}\/.+|.+-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css|json))$/;
 const SOURCE = fileURLToPath(new URL("./service-worker.js", import.meta.url));
 // Far above anything we ship; a bigger file fails the build, not offline use.
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -63,6 +70,7 @@ export async function buildServiceWorker(dir, { maxBytes = DEFAULT_MAX_BYTES } =
       manifestTransforms: [
         async (entries) => {
           for (const entry of entries) {
+            if (NAMED_BY_CONTENT.test(entry.url)) entry.revision = null;
             const digest = createHash("sha384").update(await readFile(join(dir, entry.url))).digest("base64");
             entry.integrity = `sha384-${digest}`;
           }

@@ -1,9 +1,10 @@
 // Attune's service worker (bundled into dist/sw.js by scripts/pwa/precache.mjs).
 // It keeps every file of one build in one cache of ours, answers every
-// navigation with the cached app shell, and activates a new version only
-// when the page asks for it (after the reader accepts the update prompt).
+// navigation with that page's own cached HTML (every page is a file of the
+// build), and activates a new version only when the page asks for it
+// (after the reader accepts the update prompt).
 import { cacheNames, clientsClaim, setCacheNameDetails } from "workbox-core";
-import { createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
+import { getCacheKeyForURL, matchPrecache, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 
 // Our cache is "attune-offline-<scope>". Not Workbox's default
@@ -13,14 +14,31 @@ import { NavigationRoute, registerRoute } from "workbox-routing";
 const PREFIX = "attune";
 setCacheNameDetails({ prefix: PREFIX, precache: "offline" });
 
-// The build's files, each with its revision and integrity, injected by
-// workbox-build. Workbox fetches them with cache: "reload" (past GitHub
-// Pages' ten-minute HTTP cache); install fails whole if any fetch fails, and
-// on activation only outdated entries of our cache are removed.
+// The build's files, each with its integrity, and a revision unless its
+// name is one already. Workbox fetches revised files with cache: "reload"
+// (past GitHub Pages' ten-minute HTTP cache) and the others as the browser
+// would, from its HTTP cache if it has them; install fails whole if any
+// fetch fails, and on activation only outdated entries of our cache go.
+// A page's address with the trailing slash (lesson/x/) is its file
+// (lesson/x/index.html).
 precacheAndRoute(self.__WB_MANIFEST);
 
-// Deep links such as /<repo>/lesson/3: the app shell, online or offline.
-registerRoute(new NavigationRoute(createHandlerBoundToURL("index.html")));
+// Without the slash, the same redirect GitHub Pages answers with, so the
+// page's address, and so every link the page makes, is the one it was
+// built for.
+registerRoute(
+  ({ request, url }) =>
+    request.mode === "navigate" && !url.pathname.endsWith("/") && getCacheKeyForURL(`${url.pathname}/index.html`),
+  ({ url }) => Response.redirect(`${url.pathname}/${url.search}`, 301),
+);
+
+// Any other address in our scope: the not-found page, with its status.
+registerRoute(
+  new NavigationRoute(async () => {
+    const page = await matchPrecache("404.html");
+    return page ? new Response(page.body, { status: 404, headers: page.headers }) : Response.error();
+  }),
+);
 
 // The page sends this when the reader accepts "A new version is ready".
 self.addEventListener("message", (event) => {

@@ -176,6 +176,9 @@ pub fn CheckCard(check: &'static Check, number: usize, text: LessonText) -> impl
             <h3 class="activity-kind" id=format!("{anchor}-title")>
                 {format!("{kind_label} {number}")}
             </h3>
+            // Set as HTML: a <noscript>'s content is text to the browser
+            // while scripts run, so the page taken over holds no element there.
+            <noscript inner_html=NEEDS_SCRIPT_CHECK></noscript>
             {check.scenario.map(|s| view! { <p class="scenario">{text.get(s)}</p> })}
             <fieldset aria-describedby=error_id.clone()>
                 <legend>{text.get(check.prompt)}</legend>
@@ -232,6 +235,9 @@ pub fn CheckCard(check: &'static Check, number: usize, text: LessonText) -> impl
         </div>
     }
 }
+
+/// What a reader without JavaScript sees in place of a working question.
+const NEEDS_SCRIPT_CHECK: &str = r#"<p class="needs-script">This question needs JavaScript to check your answer, and this browser has it turned off. Everything else on this page can be read without it.</p>"#;
 
 /// For a multiple-choice miss, says what kind of miss it was.
 fn partial_note(check: &Check, selected: &[String]) -> Option<String> {

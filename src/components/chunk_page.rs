@@ -1,53 +1,51 @@
 //! Shows a page whose code comes in its own wasm chunk (`pages::chunks`):
-//! nothing new while the chunk arrives (a quiet loading line if the wait is
-//! noticeable), then the page; if it cannot arrive, what happened, that
-//! nothing saved is lost, and ways on.
+//! at once if the chunk is here; else nothing new while it arrives (a
+//! quiet loading line if the wait is noticeable), then the page; if it
+//! cannot arrive, what happened, that nothing saved is lost, and ways on.
 
 use crate::components::focus::on_page_shown;
 use crate::components::loading::LoadingLine;
-use crate::pages::chunks::Loaded;
+use crate::model::routes::Route;
+use crate::pages::chunks::{MakePage, Module, PageNotLoaded};
 use leptos::html::H1;
 use leptos::prelude::*;
-use std::future::Future;
-use std::pin::Pin;
 
-/// Starts fetching a page's chunk (if need be) and gives its view.
-pub type LoadPage = Box<dyn Fn() -> Pin<Box<dyn Future<Output = Loaded>>>>;
-
-/// The page `load` gives. The chunk is asked for in an effect, never during
-/// render; one already here arrives within the same task, before the
-/// browser paints. Not generic, so the wasm holds this code once.
+/// The page of `route`, whose code is in `module`'s chunk. A module already
+/// here (always, when the page is rendered at build time or taken over)
+/// builds the page at once; otherwise the chunk is asked for in an effect,
+/// never during render, and the page shows when it arrives. Not generic,
+/// so the wasm holds this code once.
 ///
 /// `loading` is the line shown if the wait is noticeable, the same as the
 /// page's own while it fetches its texts ("Loading the lesson…").
-pub fn page_from_chunk(load: LoadPage, loading: &'static str) -> AnyView {
-    let arrived = RwSignal::<Option<Loaded>, LocalStorage>::new_local(None);
+pub fn page_from_chunk(module: Module, route: Route, loading: &'static str) -> AnyView {
+    if let Some(make) = module.loaded() {
+        return make(&route);
+    }
+    let arrived = RwSignal::<Option<Result<MakePage, PageNotLoaded>>>::new(None);
     // Which try this is; a late answer to an earlier one is dropped.
     let attempt = RwSignal::new(0u32);
     Effect::new(move |_| {
         let this_try = attempt.get();
-        let loading = load();
         leptos::task::spawn_local(async move {
-            let loaded = loading.await;
+            let loaded = module.load().await;
             // The reader may have left the page meanwhile.
             if attempt.try_get_untracked() == Some(this_try) {
                 let _ = arrived.try_set(Some(loaded));
             }
         });
     });
-    let page = move || {
-        arrived.with(|shown| match shown {
-            Some(Ok(build)) => build(),
-            Some(Err(_)) => {
-                let tries = attempt.get_untracked();
-                not_loaded(tries, move || {
-                    arrived.set(None);
-                    attempt.update(|n| *n += 1);
-                })
-                .into_any()
-            }
-            None => view! { <LoadingLine text=loading /> }.into_any(),
-        })
+    let page = move || match arrived.get() {
+        Some(Ok(make)) => make(&route),
+        Some(Err(_)) => {
+            let tries = attempt.get_untracked();
+            not_loaded(tries, move || {
+                arrived.set(None);
+                attempt.update(|n| *n += 1);
+            })
+            .into_any()
+        }
+        None => view! { <LoadingLine text=loading /> }.into_any(),
     };
     page.into_any()
 }

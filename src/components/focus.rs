@@ -50,7 +50,20 @@ pub fn on_page_shown(title: &'static str, heading: NodeRef<H1>) {
             window.scroll_to_with_x_and_y(0.0, y);
             return;
         }
-        if focus_hash_target(&window) || first_page || moved {
+        if first_page {
+            // The page arrived whole and the browser has already scrolled
+            // to a `#hash` target, and the reader may have moved since:
+            // focus goes to the target, without scrolling, unless the
+            // reader has put it somewhere.
+            if window
+                .document()
+                .is_some_and(|d| !focus_moved_since(&d, None))
+            {
+                focus_hash_target(&window, false);
+            }
+            return;
+        }
+        if focus_hash_target(&window, true) || moved {
             return;
         }
         let _ = el.focus();

@@ -3,13 +3,14 @@
 use crate::components::link::Link;
 use crate::components::settings::DisplayControls;
 use crate::components::shortcuts::ShortcutsHelp;
+use crate::model::routes::{ABOUT_PATH, DATA_PATH, HOME_PATH, JOURNAL_PATH};
 use leptos::prelude::*;
 
 #[component]
 pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
-            <Link href="/" class="brand">
+            <Link href=HOME_PATH class="brand">
                 <span class="brand-mark" aria-hidden="true">
                     "◐"
                 </span>
@@ -18,16 +19,16 @@ pub fn Header() -> impl IntoView {
             <nav aria-label="Main">
                 <ul>
                     <li>
-                        <Link href="/">"Course"</Link>
+                        <Link href=HOME_PATH>"Course"</Link>
                     </li>
                     <li>
-                        <Link href="/journal">"Journal"</Link>
+                        <Link href=JOURNAL_PATH>"Journal"</Link>
                     </li>
                     <li>
-                        <Link href="/data">"Your data"</Link>
+                        <Link href=DATA_PATH>"Your data"</Link>
                     </li>
                     <li>
-                        <Link href="/about">"About"</Link>
+                        <Link href=ABOUT_PATH>"About"</Link>
                     </li>
                 </ul>
             </nav>
@@ -43,7 +44,7 @@ pub fn Footer() -> impl IntoView {
             <p>
                 <strong>"Education, not therapy."</strong>
                 " Attune teaches ideas; it cannot assess you or replace a qualified professional. If something here brings up something heavy, be gentle with yourself, and see "
-                <Link href="/about#help">"where to find help"</Link>
+                <Link href=format!("{ABOUT_PATH}#help")>"where to find help"</Link>
                 "."
             </p>
             <p>

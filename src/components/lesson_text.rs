@@ -24,6 +24,14 @@ thread_local! {
     static PENDING: RefCell<Vec<(&'static str, Promise)>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Keeps a lesson's text as if it had arrived: the pages rendered at build
+/// time are rendered with every text at hand.
+pub fn remember(lesson: &'static Lesson, text: LessonText) {
+    if cached(lesson).is_none() {
+        LOADED.with(|loaded| loaded.borrow_mut().push((lesson.slug, text)));
+    }
+}
+
 /// The lesson's text if it has already arrived in this visit.
 pub fn cached(lesson: &Lesson) -> Option<LessonText> {
     LOADED.with(|loaded| {
@@ -131,8 +139,7 @@ async fn read(lesson: &'static Lesson, request: &Promise) -> Result<(), TextErro
         .ok_or(TextError::Damaged)?;
     let strings = decode(lesson, &body)?;
     if cached(lesson).is_none() {
-        let text = LessonText::keep(strings);
-        LOADED.with(|loaded| loaded.borrow_mut().push((lesson.slug, text)));
+        remember(lesson, LessonText::keep(strings));
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! Pages. A plain `<a>`: `router` shows the page in place when it is
 //! clicked. `aria-current="page"` marks the link to the page shown.
 
+use crate::model::routes::Route;
 use crate::router::use_location;
 use leptos::prelude::*;
 
@@ -13,9 +14,11 @@ pub fn Link(
     children: Children,
 ) -> impl IntoView {
     let location = use_location();
+    // The page, whichever way its address is written (with or without the
+    // trailing slash).
     let here = {
-        let path = href.clone();
-        move || (location.path() == path).then_some("page")
+        let route = Route::parse(&href);
+        move || (Route::parse(&location.path()) == route).then_some("page")
     };
     view! {
         <a href=location.href(&href) class=(!class.is_empty()).then_some(class) aria-current=here>

@@ -10,6 +10,9 @@ use crate::model::routes::activity_anchor;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
+/// What a reader without JavaScript sees beside a reflection.
+const NEEDS_SCRIPT: &str = r#"<p class="needs-script">Saving what you write here needs JavaScript, and this browser has it turned off. You can still think it through, or write it somewhere of your own.</p>"#;
+
 fn now() -> f64 {
     js_sys::Date::now()
 }
@@ -26,7 +29,14 @@ pub fn ReflectionCard(reflection: &'static Reflection, text: LessonText) -> impl
     // The warm response appears once the reader has answered: for free text
     // when they leave the box (not at the first keystroke, which would
     // interrupt them and a screen reader), for choices at once.
-    let responded = RwSignal::new(value.with_untracked(|v| v.is_some()));
+    let responded = RwSignal::new(false);
+    // A reflection answered before the page opened shows its response, once
+    // the reader's state is here (the page may have been rendered without).
+    Effect::new(move |_| {
+        if state.ready.get() && value.with_untracked(Option::is_some) {
+            responded.set(true);
+        }
+    });
     let set = move |v: ReflectionValue| {
         state
             .progress
@@ -149,6 +159,8 @@ pub fn ReflectionCard(reflection: &'static Reflection, text: LessonText) -> impl
             <h3 class="activity-kind" id=format!("{anchor}-title")>
                 "Reflect"
             </h3>
+            // As HTML, as in a check (see `check.rs`).
+            <noscript inner_html=NEEDS_SCRIPT></noscript>
             {body}
             <div class="response" role="status" aria-live="polite">
                 <Show when=answered>

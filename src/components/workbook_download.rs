@@ -11,6 +11,7 @@ use crate::components::lesson_text::{all_cached, load_all};
 use crate::components::link::Link;
 use crate::content::{lessons, Lesson, LessonText, TextError};
 use crate::model::dates::iso_day;
+use crate::model::routes::WORKBOOK_PATH;
 use crate::model::workbook::workbook_markdown;
 use crate::state::{use_app_state, AppState};
 use leptos::prelude::*;
@@ -77,7 +78,7 @@ pub fn WorkbookActions() -> impl IntoView {
     };
     view! {
         <div class="actions">
-            <Link href="/workbook" class="button button-secondary">
+            <Link href=WORKBOOK_PATH class="button button-secondary">
                 "Open the printable workbook"
             </Link>
             <button type="button" class="button button-secondary" on:click=move |_| download()>

@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod codec;
 pub mod dates;
+pub mod first_screen;
 pub mod grading;
 pub mod json;
 pub mod merge;

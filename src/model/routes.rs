@@ -1,6 +1,8 @@
 //! Paths and the base the app is served under (`/` locally, `/<repo>/` on
 //! GitHub Pages).
 
+use crate::content::lesson_by_slug;
+
 /// The router base for a page whose `<base href>` resolves to `base_path`
 /// (the path part of `document.baseURI`). Trunk writes the build's public
 /// URL there, so one build knows where it lives without a rebuild.
@@ -26,14 +28,25 @@ pub fn router_base(base_path: &str) -> String {
     }
 }
 
-/// The app path of a lesson (relative to the router base).
+// The app paths of the pages (relative to the router base). Each page is a
+// folder of the site (`journal/index.html`), and GitHub Pages answers a
+// folder's address without its trailing slash with a redirect, an extra
+// round trip before anything shows; so every link carries the slash.
+// `Route::parse` reads either form.
+pub const HOME_PATH: &str = "/";
+pub const JOURNAL_PATH: &str = "/journal/";
+pub const DATA_PATH: &str = "/data/";
+pub const WORKBOOK_PATH: &str = "/workbook/";
+pub const ABOUT_PATH: &str = "/about/";
+
+/// The app path of a lesson.
 pub fn lesson_path(slug: &str) -> String {
-    format!("/lesson/{slug}")
+    format!("/lesson/{slug}/")
 }
 
 /// The app path of a lesson, scrolled to one section or activity.
 pub fn lesson_anchor_path(slug: &str, anchor: &str) -> String {
-    format!("/lesson/{slug}#{anchor}")
+    format!("/lesson/{slug}/#{anchor}")
 }
 
 /// The DOM id used for an activity (check or reflection) so a link can jump
@@ -61,7 +74,8 @@ pub enum Route {
 
 impl Route {
     /// The page an app path shows. A trailing slash is ignored; anything
-    /// the app does not know is `NotFound`, which helps the reader back.
+    /// the app does not know, a lesson it does not have included, is
+    /// `NotFound`, which helps the reader back.
     pub fn parse(path: &str) -> Route {
         let path = path.split(['?', '#']).next().unwrap_or_default();
         let path = match path.trim_end_matches('/') {
@@ -74,10 +88,10 @@ impl Route {
             "/data" => Route::Data,
             "/workbook" => Route::Workbook,
             "/about" => Route::About,
+            // Only the course's own lessons: an unknown one is the page
+            // rendered for every unknown address (404.html).
             _ => match path.strip_prefix("/lesson/") {
-                Some(slug) if !slug.is_empty() && !slug.contains('/') => {
-                    Route::Lesson(slug.to_string())
-                }
+                Some(slug) if lesson_by_slug(slug).is_some() => Route::Lesson(slug.to_string()),
                 _ => Route::NotFound,
             },
         }
@@ -134,9 +148,9 @@ mod tests {
     fn lesson_paths() {
         assert_eq!(
             lesson_path("what-attunement-is"),
-            "/lesson/what-attunement-is"
+            "/lesson/what-attunement-is/"
         );
-        assert_eq!(lesson_anchor_path("x", "q-x--y"), "/lesson/x#q-x--y");
+        assert_eq!(lesson_anchor_path("x", "q-x--y"), "/lesson/x/#q-x--y");
         assert_eq!(activity_anchor("lesson.one-two"), "q-lesson--one-two");
         assert_eq!(section_anchor("intro"), "s-intro");
     }
@@ -159,7 +173,14 @@ mod tests {
 
     #[test]
     fn unknown_paths_are_not_found() {
-        for path in ["/lesson", "/lesson/", "/lesson/a/b", "/abouts", "/nope"] {
+        for path in [
+            "/lesson",
+            "/lesson/",
+            "/lesson/a/b",
+            "/lesson/no-such-lesson",
+            "/abouts",
+            "/nope",
+        ] {
             assert_eq!(Route::parse(path), Route::NotFound, "{path}");
         }
     }

@@ -3,12 +3,13 @@
 use crate::components::focus::on_page_shown;
 use crate::components::link::Link;
 use crate::content::ARTICLE_TITLE;
+use crate::model::routes::DATA_PATH;
 use leptos::prelude::*;
 
 #[component]
 pub fn About() -> impl IntoView {
     let heading = NodeRef::new();
-    on_page_shown("About", heading);
+    on_page_shown(super::meta::ABOUT, heading);
     view! {
         <div class="page prose">
             <h1 tabindex="-1" node_ref=heading>
@@ -62,7 +63,7 @@ pub fn About() -> impl IntoView {
             </p>
             <p>
                 "What exactly is saved, a backup, and deleting it all: see "
-                <Link href="/data">"Your data"</Link> "."
+                <Link href=DATA_PATH>"Your data"</Link> "."
             </p>
         </div>
     }

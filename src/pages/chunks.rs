@@ -5,17 +5,25 @@
 //! of their code) and `data` (the Your data page). Home, About (it says
 //! where to find help, which must show even when nothing more can be
 //! fetched) and the not-found page stay in the first load. Without the
-//! feature (host and wasm tests) these are plain calls.
+//! feature (host, prerendering, browser tests) these are plain calls.
 //!
-//! Each returns `Err(PageNotLoaded)` when its chunk could not be fetched
+//! A module, once loaded, is remembered for the visit, and its pages are
+//! then built at once, within the render. So the page rendered at build
+//! time and the page the browser takes it over with are built the same
+//! way: `start()` loads the module of the page shown before taking over.
+//!
+//! Loading returns `Err(PageNotLoaded)` when the chunk could not be fetched
 //! (offline before the app was saved for offline use, or an old tab after
 //! an update): never a panic, which would stop the whole app.
 
-use crate::pages::{data::DataPage, journal::Journal, lesson::LessonPage, workbook::Workbook};
+use crate::model::routes::Route;
+use crate::pages::{
+    data::DataPage, journal::Journal, lesson::LessonPage, not_found::NotFound, workbook::Workbook,
+};
 use leptos::prelude::*;
-use std::rc::Rc;
+use std::cell::Cell;
 
-/// A page's chunk did not arrive.
+/// A module's chunk did not arrive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageNotLoaded;
 
@@ -26,54 +34,88 @@ impl From<leptos::wasm_split::SplitLoaderError> for PageNotLoaded {
     }
 }
 
-/// Builds a page's view. Called where the page is shown, so the page finds
-/// the app's context and belongs to the route that shows it; the code it
-/// runs is the chunk's.
-pub type BuildPage = Rc<dyn Fn() -> AnyView>;
+/// Builds the page of a route, with code that lives in a module's chunk.
+/// Called where the page is shown, so the page finds the app's context.
+pub type MakePage = fn(&Route) -> AnyView;
 
-/// The result of a page function: how to build the page, or why not.
-pub type Loaded = Result<BuildPage, PageNotLoaded>;
+/// The split modules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Module {
+    Course,
+    Data,
+}
 
-/// Declares `pub async fn $name($args) -> Loaded` whose body runs from the
-/// chunk `$chunk` once it is loaded (`split`), or at once (without).
-/// Functions naming one chunk share it.
-macro_rules! page_in_chunk {
-    ($chunk:ident, fn $name:ident($($arg:ident: $ty:ty),*) $body:block) => {
+impl Module {
+    /// The module whose chunk holds the page of `route`; `None` for the
+    /// pages in the first load.
+    pub fn of(route: &Route) -> Option<Module> {
+        match route {
+            Route::Lesson(_) | Route::Journal | Route::Workbook => Some(Module::Course),
+            Route::Data => Some(Module::Data),
+            Route::Home | Route::About | Route::NotFound => None,
+        }
+    }
+
+    /// The module's page maker, if its chunk has arrived in this visit.
+    pub fn loaded(self) -> Option<MakePage> {
+        LOADED.with(|loaded| loaded[self as usize].get())
+    }
+
+    /// Fetches the module's chunk (unless it is here) and remembers it.
+    pub async fn load(self) -> Result<MakePage, PageNotLoaded> {
+        if let Some(make) = self.loaded() {
+            return Ok(make);
+        }
+        let make = match self {
+            Module::Course => course().await?,
+            Module::Data => data().await?,
+        };
+        LOADED.with(|loaded| loaded[self as usize].set(Some(make)));
+        Ok(make)
+    }
+}
+
+thread_local! {
+    static LOADED: [Cell<Option<MakePage>>; 2] = const { [Cell::new(None), Cell::new(None)] };
+}
+
+/// Declares `async fn $name() -> Result<MakePage, PageNotLoaded>` whose
+/// body runs from the chunk `$chunk` once it is loaded (`split`), or at
+/// once (without).
+macro_rules! module_in_chunk {
+    ($chunk:ident, fn $name:ident() $body:block) => {
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name($($arg: $ty),*) -> Loaded $body
+        fn $name() -> Result<MakePage, PageNotLoaded> $body
 
         #[cfg(not(feature = "split"))]
-        pub async fn $name($($arg: $ty),*) -> Loaded $body
+        async fn $name() -> Result<MakePage, PageNotLoaded> $body
     };
 }
 
-page_in_chunk!(
+module_in_chunk!(
     course,
-    fn lesson(slug: String) {
-        Ok(Rc::new(move || {
-            view! { <LessonPage slug=slug.clone() /> }.into_any()
-        }))
+    fn course() {
+        Ok(course_page)
     }
 );
 
-page_in_chunk!(
-    course,
-    fn journal() {
-        Ok(Rc::new(move || view! { <Journal /> }.into_any()))
-    }
-);
-
-page_in_chunk!(
+module_in_chunk!(
     data,
     fn data() {
-        Ok(Rc::new(move || view! { <DataPage /> }.into_any()))
+        Ok(data_page)
     }
 );
 
-page_in_chunk!(
-    course,
-    fn workbook() {
-        Ok(Rc::new(move || view! { <Workbook /> }.into_any()))
+fn course_page(route: &Route) -> AnyView {
+    match route {
+        Route::Lesson(slug) => view! { <LessonPage slug=slug.clone() /> }.into_any(),
+        Route::Journal => view! { <Journal /> }.into_any(),
+        Route::Workbook => view! { <Workbook /> }.into_any(),
+        _ => view! { <NotFound /> }.into_any(),
     }
-);
+}
+
+fn data_page(_: &Route) -> AnyView {
+    view! { <DataPage /> }.into_any()
+}

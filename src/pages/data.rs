@@ -15,7 +15,7 @@ use leptos::prelude::*;
 pub fn DataPage() -> impl IntoView {
     let state = use_app_state();
     let heading = NodeRef::new();
-    on_page_shown("Your data", heading);
+    on_page_shown(super::meta::DATA, heading);
     let persistence = move || match state.persistence.get() {
         None => "Attune asks your browser to keep this data safe the next time something is saved.",
         Some(Persistence::Granted) => {

@@ -3,65 +3,23 @@
 use crate::components::focus::on_page_shown;
 use crate::components::link::Link;
 use crate::content::{lessons, Lesson, ATTRIBUTION};
-use crate::model::progress::{lesson_percent, lesson_state, resume_point, LessonState};
-use crate::model::routes::{lesson_anchor_path, lesson_path, section_anchor};
+use crate::model::first_screen::{self, id};
+use crate::model::routes::lesson_path;
+use crate::router::use_location;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
 #[component]
 pub fn Home() -> impl IntoView {
     let state = use_app_state();
+    let location = use_location();
     let heading = NodeRef::new();
     on_page_shown("", heading);
-    let start = move || {
-        let resume = state.progress.with(|p| resume_point(p, lessons()));
-        let finished = state
-            .progress
-            .with(|p| lessons().iter().all(|l| p.is_complete(l.slug)));
-        if finished {
-            let first = lessons()
-                .first()
-                .map(|l| lesson_path(l.slug))
-                .unwrap_or_default();
-            return view! {
-                <p class="finished">
-                    <span aria-hidden="true">"✓ "</span>
-                    "You have finished all seven lessons. Thank you for taking this time. Your answers and reflections are still here whenever you want to look back."
-                </p>
-                <Link href=first class="button button-secondary">
-                    "Read the course again"
-                </Link>
-            }
-            .into_any();
-        }
-        match resume {
-            Some((lesson, section)) => {
-                let href = match section {
-                    Some(s) => lesson_anchor_path(lesson.slug, &section_anchor(&s)),
-                    None => lesson_path(lesson.slug),
-                };
-                view! {
-                    <Link href=href class="button button-large">
-                        "Continue where you left off"
-                    </Link>
-                    <p class="hint">{format!("Lesson: {}", lesson.title)}</p>
-                }
-                .into_any()
-            }
-            None => {
-                let first = lessons()
-                    .first()
-                    .map(|l| lesson_path(l.slug))
-                    .unwrap_or_default();
-                view! {
-                    <Link href=first class="button button-large">
-                        "Start the course"
-                    </Link>
-                }
-                .into_any()
-            }
-        }
-    };
+    // The same structure for every reader, only its words and links
+    // changing: the page is rendered at build time for a new reader, and a
+    // returning reader's values are painted into it before the app arrives
+    // (`model::first_screen`).
+    let start = Memo::new(move |_| state.progress.with(|p| first_screen::start(p, lessons())));
     view! {
         <div class="home">
             <section class="hero">
@@ -75,7 +33,33 @@ pub fn Home() -> impl IntoView {
                 <p class="hint">
                     "This is education, not therapy. Your answers and reflections stay in this browser: no account, nothing sent anywhere."
                 </p>
-                <div class="actions">{start}</div>
+                <div class="actions">
+                    <p
+                        class="finished"
+                        id=id::START_FINISHED
+                        data-reader=""
+                        hidden=move || !start.with(|s| s.finished)
+                    >
+                        <span aria-hidden="true">"✓ "</span>
+                        "You have finished all seven lessons. Thank you for taking this time. Your answers and reflections are still here whenever you want to look back."
+                    </p>
+                    <a
+                        id=id::START_LINK
+                        data-reader=""
+                        href=move || start.with(|s| location.href(&s.path))
+                        class=move || start.with(|s| s.class)
+                    >
+                        {move || start.with(|s| s.label)}
+                    </a>
+                    <p
+                        class="hint"
+                        id=id::START_HINT
+                        data-reader=""
+                        hidden=move || start.with(|s| s.hint.is_empty())
+                    >
+                        {move || start.with(|s| s.hint.clone())}
+                    </p>
+                </div>
             </section>
             <section aria-labelledby="course-map-title">
                 <h2 id="course-map-title">"The lessons"</h2>
@@ -94,18 +78,14 @@ pub fn Home() -> impl IntoView {
 #[component]
 fn LessonCard(lesson: &'static Lesson, number: usize) -> impl IntoView {
     let state = use_app_state();
-    let status = move || state.progress.with(|p| lesson_state(p, lesson));
-    let percent = move || state.progress.with(|p| lesson_percent(p, lesson));
-    let status_text = move || match status() {
-        LessonState::NotStarted => "Not started".to_string(),
-        LessonState::InProgress => match percent() {
-            0 => "Started".to_string(),
-            n => format!("In progress, {n}% done"),
-        },
-        LessonState::Complete => "Finished".to_string(),
-    };
+    let card = Memo::new(move |_| state.progress.with(|p| first_screen::card(p, lesson)));
+    let part = |name| id::card(lesson.slug, name);
     view! {
-        <li class="lesson-card" class:complete=move || status() == LessonState::Complete>
+        <li
+            id=part("")
+            data-reader=""
+            class=move || first_screen::card_class(card.with(|c| c.complete))
+        >
             <span class="lesson-number" aria-hidden="true">
                 {number}
             </span>
@@ -119,18 +99,26 @@ fn LessonCard(lesson: &'static Lesson, number: usize) -> impl IntoView {
                 <p class="lesson-meta">
                     <span>{format!("About {} minutes", lesson.minutes)}</span>
                     <span class="lesson-status">
-                        <span aria-hidden="true">
-                            {move || match status() {
-                                LessonState::Complete => "✓ ",
-                                LessonState::InProgress => "◐ ",
-                                LessonState::NotStarted => "○ ",
-                            }}
+                        <span aria-hidden="true" id=part("-mark") data-reader="">
+                            {move || card.with(|c| c.mark)}
                         </span>
-                        {status_text}
+                        <span id=part("-status") data-reader="">
+                            {move || card.with(|c| c.status.clone())}
+                        </span>
                     </span>
                 </p>
                 <div class="bar" aria-hidden="true">
-                    <div class="bar-fill" style:width=move || format!("{}%", percent())></div>
+                    <div
+                        class="bar-fill"
+                        id=part("-bar")
+                        data-reader=""
+                        // Through the CSS object model, never a style
+                        // attribute, which the page's policy refuses; none
+                        // at all for 0%, so the page as built has none.
+                        style:width=move || {
+                            card.with(|c| (c.percent > 0).then(|| format!("{}%", c.percent)))
+                        }
+                    ></div>
                 </div>
             </div>
         </li>

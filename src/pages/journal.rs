@@ -9,7 +9,8 @@ use crate::components::link::Link;
 use crate::components::reflection::ReflectionCard;
 use crate::content::{lessons, Lesson, LessonText, Reflection};
 use crate::model::dates::format_day;
-use crate::model::routes::{activity_anchor, lesson_anchor_path};
+use crate::model::progress::Progress;
+use crate::model::routes::{activity_anchor, lesson_anchor_path, HOME_PATH};
 use crate::state::use_app_state;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -18,45 +19,38 @@ use leptos::prelude::*;
 pub fn Journal() -> impl IntoView {
     let state = use_app_state();
     let heading = NodeRef::new();
-    // Which reflections to show is decided once, so a card does not vanish
-    // while the reader empties it to rewrite it.
-    let written: Vec<(&'static Lesson, Vec<&'static Reflection>)> =
-        state.progress.with_untracked(|p| {
-            lessons()
-                .iter()
-                .map(|l| {
-                    (
-                        l,
-                        p.written_reflections(l).map(|(r, _)| r).collect::<Vec<_>>(),
-                    )
-                })
-                .filter(|(_, rs)| !rs.is_empty())
-                .collect()
+    let entries = move || {
+        // Which reflections to show is decided once the reader's state is
+        // here, and then not again, so a card does not vanish while the
+        // reader empties it to rewrite it. (The page is rendered at build
+        // time for a reader with nothing saved.)
+        let written = if state.ready.get() {
+            state.progress.with_untracked(written_by_lesson)
+        } else {
+            Vec::new()
+        };
+        let empty = written.is_empty();
+        let needed = written.iter().map(|(l, _)| *l).collect();
+        let entries: Content = Box::new(move |texts: Vec<LessonText>| {
+            view! { <JournalLessons written=written.clone() texts=texts heading=heading /> }
+                .into_any()
         });
-    let empty = written.is_empty();
-    let needed = written.iter().map(|(l, _)| *l).collect();
-    let entries: Content = Box::new(move |texts: Vec<LessonText>| {
-        view! { <JournalLessons written=written.clone() texts=texts heading=heading /> }.into_any()
-    });
-    view! {
-        <div class="page journal">
-            <h1 tabindex="-1" node_ref=heading>
-                "Your journal"
-            </h1>
-            <p class="lead">
-                "Everything you have written or chosen in the reflection exercises, by lesson. You can change any of it here. It is saved only in this browser."
-            </p>
+        view! {
             {empty
                 .then(|| {
                     view! {
-                        <p>
-                            "Nothing here yet. The reflections in each lesson are optional; whatever you write will appear here."
-                        </p>
-                        <p>
-                            <Link href="/" class="button">
-                                "Go to the lessons"
-                            </Link>
-                        </p>
+                        // A returning reader never sees this before their
+                        // own state arrives (see index.html).
+                        <div data-new-reader="">
+                            <p>
+                                "Nothing here yet. The reflections in each lesson are optional; whatever you write will appear here."
+                            </p>
+                            <p>
+                                <Link href=HOME_PATH class="button">
+                                    "Go to the lessons"
+                                </Link>
+                            </p>
+                        </div>
                     }
                 })}
             <WithTexts
@@ -67,11 +61,37 @@ pub fn Journal() -> impl IntoView {
                 failed="Your journal did not load"
                 content=entries
             />
+        }
+    };
+    view! {
+        <div class="page journal">
+            <h1 tabindex="-1" node_ref=heading>
+                "Your journal"
+            </h1>
+            <p class="lead">
+                "Everything you have written or chosen in the reflection exercises, by lesson. You can change any of it here. It is saved only in this browser."
+            </p>
+            {entries}
         </div>
     }
 }
 
-const TITLE: &str = "Your journal";
+/// The lessons the reader has written reflections in, each with those
+/// reflections, in course order.
+fn written_by_lesson(p: &Progress) -> Vec<(&'static Lesson, Vec<&'static Reflection>)> {
+    lessons()
+        .iter()
+        .map(|l| {
+            (
+                l,
+                p.written_reflections(l).map(|(r, _)| r).collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, rs)| !rs.is_empty())
+        .collect()
+}
+
+const TITLE: &str = super::meta::JOURNAL;
 
 /// The reflections, by lesson, once their texts are here (`texts` is in
 /// the order of `written`).

@@ -8,7 +8,8 @@ use crate::components::prose::prose_block;
 use crate::components::reflection::ReflectionCard;
 use crate::components::shortcuts::not_a_shortcut;
 use crate::content::{lesson_by_slug, lessons, Block, Lesson, LessonText, Section};
-use crate::model::progress::{lesson_percent, minutes_left};
+use crate::model::first_screen::{id, progress_text, time_left};
+use crate::model::progress::lesson_percent;
 use crate::model::routes::{lesson_path, section_anchor};
 use crate::pages::lesson_end::LessonEnd;
 use crate::pages::not_found::NotFound;
@@ -38,8 +39,10 @@ fn LessonView(lesson: &'static Lesson, index: usize) -> impl IntoView {
         }
         None => ().into_any(),
     });
-    let percent = move || state.progress.with(|p| lesson_percent(p, lesson));
-    let minutes = move || state.progress.with(|p| minutes_left(p, lesson));
+    let percent = Memo::new(move |_| state.progress.with(|p| lesson_percent(p, lesson)));
+    // Painted before the app arrives for a returning reader, like home's
+    // first screen (`model::first_screen`).
+    let part = |name| id::lesson(lesson.slug, name);
     view! {
         <article class="lesson">
             <header class="lesson-header">
@@ -47,16 +50,14 @@ fn LessonView(lesson: &'static Lesson, index: usize) -> impl IntoView {
                 <h1 tabindex="-1" node_ref=heading>
                     {lesson.title}
                 </h1>
-                <p class="lesson-meta">
-                    {move || match minutes() {
-                        0 => "Finished".to_string(),
-                        1 => "About 1 minute left".to_string(),
-                        n => format!("About {n} minutes left"),
-                    }}
+                <p class="lesson-meta" id=part("left") data-reader="">
+                    {move || state.progress.with(|p| time_left(p, lesson))}
                 </p>
                 <label class="progress-label">
-                    <span>{move || format!("Lesson progress: {}%", percent())}</span>
-                    <progress max="100" value=percent></progress>
+                    <span id=part("percent") data-reader="">
+                        {move || progress_text(percent.get())}
+                    </span>
+                    <progress max="100" value=percent id=part("progress") data-reader=""></progress>
                 </label>
             </header>
             <WithTexts

@@ -4,7 +4,7 @@
 use crate::components::confirm::ConfirmAction;
 use crate::components::link::{InPageLink, Link};
 use crate::content::{lessons, Lesson, LessonText};
-use crate::model::routes::{activity_anchor, lesson_path};
+use crate::model::routes::{activity_anchor, lesson_path, HOME_PATH, JOURNAL_PATH};
 use crate::model::summary::{calibration_note, lesson_results};
 use crate::model::workbook::describe_reflection;
 use crate::router::use_location;
@@ -95,7 +95,7 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize, text: LessonText) -> imp
         state.flush();
         let to = next
             .map(|l| lesson_path(l.slug))
-            .unwrap_or_else(|| "/".to_string());
+            .unwrap_or_else(|| HOME_PATH.to_string());
         location.navigate(&to);
     };
 
@@ -116,7 +116,7 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize, text: LessonText) -> imp
             <h2>"Your reflections"</h2>
             {reflections}
             <p>
-                <Link href="/journal">"All your reflections, in your journal"</Link>
+                <Link href=JOURNAL_PATH>"All your reflections, in your journal"</Link>
             </p>
             <div class="actions lesson-nav">
                 <button type="button" class="button button-large" on:click=finish>

@@ -1,5 +1,7 @@
 //! One module a route. Pages read state from context and stay thin.
 
+pub use meta::texts_shown_first;
+
 pub mod about;
 pub mod chunks;
 pub mod data;
@@ -7,5 +9,6 @@ pub mod home;
 pub mod journal;
 pub mod lesson;
 pub mod lesson_end;
+pub mod meta;
 pub mod not_found;
 pub mod workbook;

@@ -11,7 +11,7 @@ use crate::state::use_app_state;
 use leptos::html::H1;
 use leptos::prelude::*;
 
-const TITLE: &str = "My workbook";
+const TITLE: &str = super::meta::WORKBOOK;
 
 #[component]
 pub fn Workbook() -> impl IntoView {

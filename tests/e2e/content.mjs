@@ -8,7 +8,7 @@ import { join } from "node:path";
 const dir = fileURLToPath(new URL("../../src/content/lessons/", import.meta.url));
 
 function readLesson(file) {
-  const lesson = { keyIdeas: [], checks: [], reflections: [] };
+  const lesson = { file, keyIdeas: [], checks: [], reflections: [] };
   let current = null;
   let option = null;
   for (const line of readFileSync(join(dir, file), "utf8").split("\n")) {

@@ -27,7 +27,7 @@ test("the journal lists reflections by lesson, edits in place and links back", a
   await box.fill("Changed in the journal");
   await expect.poll(() => stored(page)).toContain("Changed in the journal");
   await page.getByRole("link", { name: "See it in the lesson" }).click();
-  await expect(page).toHaveURL(new RegExp(`lesson/${one.slug}#${anchor(textOf(one).id)}$`));
+  await expect(page).toHaveURL(new RegExp(`lesson/${one.slug}/#${anchor(textOf(one).id)}$`));
   await expect(page.locator(`#${anchor(textOf(one).id)} textarea`)).toHaveValue("Changed in the journal");
 });
 

@@ -51,10 +51,10 @@ test("the stored theme is painted before the app starts: no flash", async ({ pag
   // Without the app at all, only index.html's own script can have done it.
   await page.route(/\.wasm$/, (route) => route.abort());
   await page.goto("./");
-  await expect(page.getByText("Loading the course…")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Attunement in relationships");
   expect(await rootAttributes(page)).toEqual({ theme: "dark", textSize: "large" });
   expect(await background(page)).toBe(DARK_BG);
-  // The shell's header already shows the way round.
+  // The page as built already shows the way round.
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "About" })).toBeVisible();
 });
 

@@ -20,7 +20,7 @@ test("About opens from the header and the course is one step back, all in one do
   // Survives only if no link or Back/Forward reloads the page (src/router.rs).
   await page.evaluate(() => (window.__sameDocument = true));
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "About" }).click();
-  await expect(page).toHaveURL(/\/attune\/about$/);
+  await expect(page).toHaveURL(/\/attune\/about\/$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("About Attune");
   await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
   await expect(page.locator("main")).toContainText("Education, not therapy");
@@ -47,7 +47,7 @@ test("Back returns to the place the reader left, with focus on the heading", asy
   await expect.poll(scrollY).toBe(2500);
   // A click where the reader is (Playwright's own click would first scroll
   // the header link into view, and so leave from the top).
-  await page.evaluate(() => document.querySelector('nav a[href$="/journal"]').click());
+  await page.evaluate(() => document.querySelector('nav a[href$="/journal/"]').click());
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your journal");
   expect(await scrollY()).toBe(0);
   await page.goBack();
@@ -58,8 +58,10 @@ test("Back returns to the place the reader left, with focus on the heading", asy
 test("a first visit straight to a deep link renders that page", async ({ page }) => {
   const problems = watchProblems(page);
   const response = await page.goto("about");
-  // Served by the 404.html fallback, exactly as GitHub Pages does.
-  expect(response.status()).toBe(404);
+  // The page's own file (about/index.html), after GitHub Pages' redirect to
+  // the address with the slash.
+  expect(response.status()).toBe(200);
+  expect(page.url()).toMatch(/\/attune\/about\/$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("About Attune");
   await expect(page.locator("main")).toContainText(ATTRIBUTION);
   expect(problems).toEqual([]);
@@ -90,7 +92,7 @@ test("a link to a place on the page shown moves there, without a reload", async 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("About Attune");
   await page.evaluate(() => (window.__sameDocument = true));
   await page.getByRole("contentinfo").getByRole("link", { name: "where to find help" }).click();
-  await expect(page).toHaveURL(/\/attune\/about#help$/);
+  await expect(page).toHaveURL(/\/attune\/about\/#help$/);
   await expect(page.locator("#help")).toBeInViewport();
   await expect(page.locator("#help")).toBeFocused();
   expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
@@ -103,11 +105,11 @@ test("the skip link and the help link stay on their page", async ({ page }) => {
   const skip = page.getByRole("link", { name: "Skip to main content" });
   await expect(skip).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/attune\/lesson\/what-attunement-is#main$/);
+  await expect(page).toHaveURL(/\/attune\/lesson\/what-attunement-is\/#main$/);
   await expect(page.locator("main")).toBeFocused();
 
   await page.getByRole("contentinfo").getByRole("link", { name: "where to find help" }).click();
-  await expect(page).toHaveURL(/\/attune\/about#help$/);
+  await expect(page).toHaveURL(/\/attune\/about\/#help$/);
   await expect(page.getByRole("heading", { name: "Where to find help" })).toBeFocused();
   await expect(page.getByRole("link", { name: "116 123" })).toHaveAttribute("href", "tel:116123");
 });

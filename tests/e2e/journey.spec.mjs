@@ -23,7 +23,7 @@ test("a new reader works through lesson 1 by keyboard and moves on with →", as
   await home.open();
   await press(page, home.start);
   const lesson = new LessonPage(page);
-  await expect(page).toHaveURL(new RegExp(`lesson/${one.slug}$`));
+  await expect(page).toHaveURL(new RegExp(`lesson/${one.slug}/$`));
   await expect(lesson.heading).toHaveText(one.title);
   await expect(lesson.heading).toBeFocused();
 
@@ -96,7 +96,7 @@ test("a new reader works through lesson 1 by keyboard and moves on with →", as
   await expect(end.locator(".confidence-table")).toContainText("Fairly sure");
   await expect(end.locator(".my-reflections")).toContainText("My gran always knew when I was tired.");
   await press(page, lesson.finish);
-  await expect(page).toHaveURL(new RegExp(`lesson/${two.slug}$`));
+  await expect(page).toHaveURL(new RegExp(`lesson/${two.slug}/$`));
   await expect(lesson.heading).toHaveText(two.title);
   await expect(lesson.heading).toBeFocused();
 
@@ -135,9 +135,9 @@ test("a checklist reflection is kept, and Continue returns to the section reache
   const sectionId = await root.evaluate((el) => el.closest("section.lesson-section").id);
   await page.goto("./");
   const resume = new HomePage(page).resume;
-  await expect(resume).toHaveAttribute("href", new RegExp(`lesson/${three.slug}#s-`));
+  await expect(resume).toHaveAttribute("href", new RegExp(`lesson/${three.slug}/#s-`));
   await resume.click();
-  await expect(page).toHaveURL(new RegExp(`lesson/${three.slug}#s-`));
+  await expect(page).toHaveURL(new RegExp(`lesson/${three.slug}/#s-`));
   const hash = new URL(page.url()).hash.slice(1);
   const reached = await page.locator(`#${hash}`).boundingBox();
   expect(reached.y).toBeLessThan(400);

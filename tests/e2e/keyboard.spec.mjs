@@ -59,7 +59,7 @@ test("keyboard only: settings, a whole lesson, shortcuts help, and focus after e
   // Into lesson 1: focus goes to its heading.
   await tabTo(page, page.getByRole("link", { name: "Start the course" }));
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(new RegExp(`lesson/${one.slug}$`));
+  await expect(page).toHaveURL(new RegExp(`lesson/${one.slug}/$`));
   await expect(lesson.heading).toHaveText(one.title);
   await expect(lesson.heading).toBeFocused();
 

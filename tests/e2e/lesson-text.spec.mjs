@@ -1,8 +1,9 @@
-// A lesson's long texts come from its own file (text/<slug>-<hash>.json),
-// fetched when the lesson opens: every lesson shows them, a failed or
-// damaged fetch (or one that never answers) says so in words and recovers
-// with "Try again" without losing what the reader saved, and a #hash link
-// waits for the text.
+// A lesson's long texts come from its own file (text/<slug>-<hash>.json):
+// its page arrives with them in its HTML and the app loads the file before
+// taking the page over; a lesson opened from within the app fetches it. A
+// failed or damaged fetch (or one that never answers) says so in words and
+// recovers with "Try again" or a reload, without losing what the reader
+// saved; a #hash link lands on its section.
 import { test, expect } from "@playwright/test";
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -58,7 +59,8 @@ test("a lesson whose text does not arrive says so, and recovers with Try again",
   await expect(card.locator(".feedback")).toContainText("Correct.");
 
   await page.route(TEXT_FILES, (route) => route.abort("internetdisconnected"));
-  await view.open(two.slug);
+  // Opened from within the app: the page is built here, from the file.
+  await page.getByRole("link", { name: /^Next:/ }).click();
   const alert = page.getByRole("alert").filter({ hasText: "This lesson did not load" });
   await expect(alert).toBeVisible();
   await expect(alert).toContainText("offline");
@@ -79,28 +81,34 @@ test("a lesson whose text does not arrive says so, and recovers with Try again",
 
 test("a damaged or missing text file is refused, never shown", async ({ page }) => {
   const [one] = lessons;
-  const view = new LessonPage(page);
+  await page.goto("./");
+  await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
   // Valid JSON, but not this build's file: the hash does not match.
   await page.route(TEXT_FILES, (route) => route.fulfill({ contentType: "application/json", body: '["Wrong text"]' }));
-  await view.open(one.slug);
+  await page.getByRole("link", { name: `Lesson 1: ${one.title}` }).click();
   const alert = page.getByRole("alert").filter({ hasText: "This lesson did not load" });
   await expect(alert).toContainText("damaged");
   await expect(page.getByText("Wrong text")).toHaveCount(0);
   // Asking again would get the same file: the page offers the new version.
   await expect(alert.getByRole("button", { name: "Reload the page" })).toBeVisible();
 
+  // The same on arrival: the lesson is there to read, as built, and says
+  // that its questions could not start.
   await page.unroute(TEXT_FILES);
   await page.route(TEXT_FILES, (route) => route.fulfill({ status: 404, body: "Not found" }));
   await page.reload();
-  await expect(alert).toContainText("(404)");
-  await expect(alert).toContainText("updated");
+  await expect(page.locator(".lesson-section").first()).toContainText(firstParagraph(one.slug));
+  const notice = page.locator(".notices");
+  await expect(notice).toContainText("Part of Attune could not be downloaded");
+  await expect(page.locator("html")).toHaveAttribute("data-app", "static");
   await page.unroute(TEXT_FILES);
-  await alert.getByRole("button", { name: "Reload the page" }).click();
-  await expect(alert).toHaveCount(0);
+  await notice.getByRole("link", { name: "Reload the page" }).click();
+  await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
+  await expect(notice).not.toContainText("Part of Attune");
   await expect(page.locator(".lesson-section").first()).toContainText(firstParagraph(one.slug));
 });
 
-test("a link to a section waits for the text, then scrolls to and focuses the section", async ({ page }) => {
+test("a link to a section lands there, and focus goes to the section once the page answers", async ({ page }) => {
   const [, , three] = lessons;
   const section = firstSection(three.slug);
   // A slow network: the text arrives well after the page is drawn.
@@ -108,18 +116,20 @@ test("a link to a section waits for the text, then scrolls to and focuses the se
     await new Promise((resolve) => setTimeout(resolve, 600));
     await route.continue();
   });
-  await page.goto(`lesson/${three.slug}#s-${section}`);
+  await page.goto(`lesson/${three.slug}/#s-${section}`);
+  await expect(page.locator(`#s-${section}`)).toBeInViewport();
   await expect(page.locator(`#s-${section}-h`)).toBeFocused();
 });
 
 test("a text request that never answers gives up, and Try again recovers", async ({ page }) => {
   const [one] = lessons;
-  const view = new LessonPage(page);
   await page.clock.install();
   // A weak signal: the request neither answers nor fails.
   let hang = true;
+  await page.goto("./");
+  await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
   await page.route(TEXT_FILES, (route) => (hang ? new Promise(() => {}) : route.continue()));
-  await view.open(one.slug);
+  await page.getByRole("link", { name: `Lesson 1: ${one.title}` }).click();
   const alert = page.getByRole("alert").filter({ hasText: "This lesson did not load" });
   await expect(alert).toHaveCount(0);
   await page.clock.fastForward(16_000);

@@ -1,7 +1,8 @@
 // Serves a build the way GitHub Pages serves a project site: under
-// /<repo>/, gzip when the browser accepts it, and the site's 404.html (with
-// status 404) for any path that is not a file, which is how deep links reach
-// the app shell. No dependencies.
+// /<repo>/, gzip when the browser accepts it, a folder's index.html for a
+// path ending in "/" (and a 301 to that path when the slash is missing),
+// and the site's 404.html (with status 404) for any path that is not a
+// file. No dependencies.
 //   node tests/e2e/serve.mjs [dist] [port] [/base/]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -25,6 +26,9 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+/** The file for a URL path: a file, or a folder's index.html when the path
+ * ends with "/". A folder without the slash is `{ redirect }`, as GitHub
+ * Pages answers it (301 to the path with the slash). */
 async function fileFor(urlPath) {
   if (!urlPath.startsWith(base)) return null;
   let rel = decodeURIComponent(urlPath.slice(base.length));
@@ -33,8 +37,8 @@ async function fileFor(urlPath) {
   if (!path.startsWith(normalize(root))) return null;
   try {
     const s = await stat(path);
-    if (s.isFile()) return path;
-    if (s.isDirectory()) return join(path, "index.html");
+    if (s.isFile()) return { path };
+    if (s.isDirectory() && (await stat(join(path, "index.html"))).isFile()) return { redirect: `${urlPath}/` };
   } catch {}
   return null;
 }
@@ -45,7 +49,12 @@ const server = createServer(async (req, res) => {
     res.writeHead(301, { Location: base });
     return res.end();
   }
-  let path = await fileFor(url.pathname);
+  const found = await fileFor(url.pathname);
+  if (found?.redirect) {
+    res.writeHead(301, { Location: found.redirect + url.search });
+    return res.end();
+  }
+  let path = found?.path;
   let status = 200;
   if (!path) {
     path = join(root, "404.html");

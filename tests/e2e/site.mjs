@@ -1,11 +1,11 @@
 // A release build served like GitHub Pages (tests/e2e/serve.mjs) on a port
 // of its own, which a test can replace with another version or stop, to be
 // offline for real. Versions are copies of dist/ changed in place and
-// finished again by the build's own post-build step (CSP, 404.html, sw.js):
+// finished again by the build's own post-build step (CSP, sw.js):
 // seconds, not a rebuild.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { cp, mkdtemp, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, readdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,12 +26,14 @@ async function freePort() {
 
 /** v2: a visible line, and a new inline script (the policy must let it run). */
 export async function releaseNoteV2(dir) {
-  const file = join(dir, "index.html");
-  const html = await readFile(file, "utf8");
   const note =
     '<p id="release-note">Attune v2</p>\n' +
     '<script>document.documentElement.dataset.release = "v2";</script>\n';
-  await writeFile(file, html.replace("</body>", `${note}</body>`));
+  for (const page of (await readdir(dir, { recursive: true })).filter((f) => f.endsWith(".html"))) {
+    const file = join(dir, page);
+    const html = await readFile(file, "utf8");
+    await writeFile(file, html.replace("</body>", `${note}</body>`));
+  }
 }
 
 export class Site {

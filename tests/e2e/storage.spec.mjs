@@ -78,7 +78,7 @@ test("other sites' keys on the same origin are left alone", async ({ page }) => 
   await page.locator(`#${anchor(scale.id)} input[value="2"]`).check();
   await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), KEY)).toContain('"scale":2');
   const keys = await page.evaluate(() => Object.keys(localStorage).sort());
-  expect(keys).toEqual(["attune:progress", "other-site:data"]);
+  expect(keys).toEqual(["attune:glance", "attune:progress", "other-site:data"]);
 });
 
 test("delete everything asks first, removes only our keys, and starts afresh", async ({ page }) => {

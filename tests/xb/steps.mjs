@@ -120,7 +120,7 @@ export const steps = [
   {
     name: "open a lesson from the list",
     async run(ctx) {
-      const link = await css(ctx, `.course-map a[href$="lesson/${one.slug}"]`);
+      const link = await css(ctx, `.course-map a[href$="lesson/${one.slug}/"]`);
       await link.click();
       await eventually(async () => (await ctx.driver.getCurrentUrl()).endsWith(`/attune/lesson/${one.slug}`), "the lesson's address");
       await headingIs(ctx, one.title);

@@ -1,0 +1,95 @@
+// Writes every page of the site as HTML, rendered at build time by the same
+// components the browser runs (src/bin/prerender.rs, the `ssr` feature), so
+// a reader sees the page as fast as a plain web page and the app takes it
+// over instead of building it again. A step of the post-build hook
+// (scripts/post-build.mjs), after the wasm is split.
+//
+// index.html (as split) is the template. Each page gets:
+//   - its body: the rendered page, as the body's first node (the app takes
+//     over from there), before the template's own scripts;
+//   - its <title>, description and canonical link;
+//   - preloads for what the app loads before taking the page over: the
+//     chunks of the page's split module and the lesson texts it shows, side
+//     by side with the main module (same URLs and credentials mode as the
+//     app's own fetches, so the browser reuses them);
+// and is written as <page>/index.html (home as index.html, the not-found
+// page as 404.html, which GitHub Pages answers unknown paths with).
+import { execFileSync } from "node:child_process";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+
+const PAGE_MARKER = /<!-- page:[^>]*-->/;
+
+/** Renders the pages (cargo runs the prerender binary) and writes them. */
+export async function prerender(dir, { modules }) {
+  const template = await readFile(join(dir, "index.html"), "utf8");
+  const base = template.match(/<base href="([^"]*)"/)?.[1];
+  if (!base) throw new Error("prerender: index.html has no <base href>");
+  const pages = JSON.parse(renderPages(base.replace(/\/$/, "")));
+  if (!pages.some((p) => p.path === "/") || !pages.some((p) => p.path === "/404")) {
+    throw new Error("prerender: the pages rendered lack home or the not-found page");
+  }
+  const written = [];
+  for (const page of pages) {
+    const file = fileOf(page.path);
+    await mkdir(dirname(join(dir, file)), { recursive: true });
+    await writeFile(join(dir, file), pageHtml(template, page, { base, modules }));
+    written.push(file);
+  }
+  return written;
+}
+
+function renderPages(routerBase) {
+  try {
+    return execFileSync(
+      "cargo",
+      ["run", "--quiet", "--locked", "--features", "ssr", "--bin", "prerender", "--", routerBase],
+      { stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024 },
+    ).toString();
+  } catch (error) {
+    throw new Error(`prerender: the pages could not be rendered (${error.message})`);
+  }
+}
+
+/** Where an app path's page is written: `/` → index.html, `/about/` →
+ * about/index.html, the not-found page → 404.html. */
+export function fileOf(path) {
+  if (path === "/404") return "404.html";
+  const folder = path.replace(/^\/+/, "").replace(/\/?$/, "/");
+  return folder === "/" ? "index.html" : `${folder}index.html`;
+}
+
+/** One page of the site from the template. */
+export function pageHtml(template, page, { base, modules }) {
+  const esc = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  const title = page.title ? `${page.title} · Attune` : "Attune";
+  const files = [...(page.module ? modules[page.module] ?? missing(page.module) : []), ...page.texts];
+  const head = [
+    // Not the not-found page: it answers many addresses.
+    page.path === "/404"
+      ? `<meta name="robots" content="noindex" />`
+      : `<link rel="canonical" href="${esc(siteUrl() + base + page.path.replace(/^\//, ""))}" />`,
+    ...files.map((f) => `<link rel="preload" as="fetch" crossorigin="anonymous" href="${esc(f)}" />`),
+  ];
+  let html = template
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${esc(title)}</title>`)
+    .replace(/(<meta name="description" content=")[^"]*(")/, (_, a, b) => `${a}${esc(page.description)}${b}`);
+  // Right after <base>, which they need, and before the stylesheet.
+  html = html.replace(/<base [^>]*>/, (tag) => `${tag}\n    ${head.join("\n    ")}`);
+  if (!PAGE_MARKER.test(html)) throw new Error("prerender: index.html has no <!-- page: --> marker in <body>");
+  // The app path the page was rendered for, so the app takes it over with
+  // the same (the not-found page answers every unknown address).
+  if (!/<body>/.test(html)) throw new Error("prerender: index.html has no plain <body>");
+  html = html.replace("<body>", () => `<body data-page="${esc(page.path)}">`);
+  return html.replace(PAGE_MARKER, () => page.html);
+}
+
+function missing(module) {
+  throw new Error(`prerender: no chunk files for the split module "${module}"`);
+}
+
+/** The site's origin for canonical links (e.g. https://you.github.io);
+ * without it they are relative to the origin the site is served from. */
+function siteUrl() {
+  return (process.env.ATTUNE_SITE_URL ?? "").replace(/\/$/, "");
+}

@@ -1,0 +1,161 @@
+//! Taking over the page rendered at build time: the app adopts the DOM that
+//! is there (Leptos hydration) instead of building it again, so nothing
+//! flashes, moves or loses focus or scroll position.
+//!
+//! The page was rendered for a reader with nothing saved, and hydration
+//! needs the same view again. So, in order:
+//! 1. the page's chunk and lesson texts are loaded (the page preloaded
+//!    them alongside the main module), so its view can be built at once;
+//! 2. whatever the reader typed or chose before the app was ready is noted;
+//! 3. the page is hydrated with a blank reader;
+//! 4. the reader's saved state is applied (`AppState::take_over`), which
+//!    the DOM follows before the next frame;
+//! 5. what the reader did before takeover is replayed through the page's
+//!    own handlers, so it is kept and saved like any change.
+//!
+//! What the first screen shows of the reader's state was already painted
+//! before the wasm arrived, from a summary the app keeps for that
+//! (`model::glance`, applied by the script in `index.html`), so step 4
+//! changes nothing visible there.
+
+use crate::app::App;
+use crate::boot::Boot;
+use crate::components::lesson_text::load_all;
+use crate::model::routes::Route;
+use crate::pages::{chunks::Module, texts_shown_first};
+use crate::service_worker::{register, UpdateReady};
+use crate::state::AppState;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Takes over the page, rendered for the app path `rendered` (see the
+/// module comment). The router then follows the address bar, should it
+/// show another address of the same page (the not-found page).
+pub async fn take_over(boot: Boot, rendered: String) {
+    let route = Route::parse(&rendered);
+    if prepare(&route).await.is_err() {
+        stay_static();
+        return;
+    }
+    let before = ReaderInput::capture();
+    let updates = UpdateReady::default();
+    let state = AppState::new(&boot, true);
+    let (base, path) = (boot.base.clone(), rendered);
+    leptos::mount::hydrate_body(move || {
+        view! { <App state=state base=base path=path updates=updates /> }
+    });
+    state.take_over();
+    before.replay();
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        // The first screen may have waited for the reader's state (no
+        // summary was saved yet): it is here now.
+        let _ = root.remove_attribute("data-waiting");
+        // For the stylesheet and the tests: the page answers now.
+        let _ = root.set_attribute("data-app", "ready");
+    }
+    // Installing the offline copy downloads the whole build: after the
+    // page is the reader's.
+    register(&boot.base, updates);
+}
+
+/// Loads what the page's view is built from: its chunk and the lesson
+/// texts it shows.
+async fn prepare(route: &Route) -> Result<(), ()> {
+    if let Some(module) = Module::of(route) {
+        module.load().await.map_err(drop)?;
+    }
+    load_all(&texts_shown_first(route)).await.map_err(drop)?;
+    Ok(())
+}
+
+/// Part of the app could not be downloaded: the page stays as it came,
+/// readable, with working links (every page is its own file), and says
+/// that its questions and saving did not start.
+fn stay_static() {
+    let Some(document) = document() else { return };
+    if let Some(root) = document.document_element() {
+        // What waited for the reader's state will not get it: show the
+        // page as it came.
+        let _ = root.remove_attribute("data-waiting");
+        let _ = root.set_attribute("data-app", "static");
+    }
+    let Some(notices) = document.query_selector(".notices").ok().flatten() else {
+        return;
+    };
+    let notice = document.create_element("div").ok();
+    let text = document.create_element("p").ok();
+    let reload = document.create_element("a").ok();
+    if let (Some(notice), Some(text), Some(reload)) = (notice, text, reload) {
+        notice.set_class_name("notice notice-warning");
+        text.set_text_content(Some(
+            "Part of Attune could not be downloaded, so the questions on this page will not respond and nothing is saved from it. You can still read it. If you are offline, connect and reload. Your answers and reflections are safe. ",
+        ));
+        let _ = reload.set_attribute("href", &document.url().unwrap_or_default());
+        reload.set_text_content(Some("Reload the page"));
+        let _ = text.append_child(&reload);
+        let _ = notice.append_child(&text);
+        let _ = notices.append_child(&notice);
+    }
+}
+
+/// What the reader typed or chose in the page before the app took it over.
+struct ReaderInput(Vec<(web_sys::Element, Input)>);
+
+enum Input {
+    Text(String),
+    Checked(bool),
+}
+
+impl ReaderInput {
+    /// Boxes whose text differs from the page's, and choices that differ.
+    fn capture() -> Self {
+        let mut found = Vec::new();
+        let controls =
+            document().and_then(|d| d.query_selector_all("main textarea, main input").ok());
+        for i in 0..controls.as_ref().map_or(0, |c| c.length()) {
+            let Some(el) = controls.as_ref().and_then(|c| c.item(i)) else {
+                continue;
+            };
+            if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                if Ok(area.value()) != area.default_value() {
+                    found.push((area.clone().into(), Input::Text(area.value())));
+                }
+            } else if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                if input.checked() != input.default_checked() {
+                    found.push((input.clone().into(), Input::Checked(input.checked())));
+                }
+            }
+        }
+        ReaderInput(found)
+    }
+
+    /// Puts each back and tells the page, as the reader's own input or
+    /// change would: the page's handlers save it.
+    fn replay(self) {
+        for (el, input) in self.0 {
+            let event = match input {
+                Input::Text(text) => {
+                    if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                        area.set_value(&text);
+                    }
+                    "input"
+                }
+                Input::Checked(on) => {
+                    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                        input.set_checked(on);
+                    }
+                    "change"
+                }
+            };
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(event) = web_sys::Event::new_with_event_init_dict(event, &init) {
+                let _ = el.dispatch_event(&event);
+            }
+        }
+    }
+}
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
