@@ -70,8 +70,13 @@ export async function buildServiceWorker(dir, { maxBytes = DEFAULT_MAX_BYTES } =
       manifestTransforms: [
         async (entries) => {
           for (const entry of entries) {
+            const file = entry.url;
+            // A page by the address it is asked for (lesson/x/, not
+            // lesson/x/index.html), so the copy the browser fetched for
+            // it is the one that is checked, not downloaded again.
+            entry.url = file === "index.html" ? "./" : file.replace(/\/index\.html$/, "/");
             if (NAMED_BY_CONTENT.test(entry.url)) entry.revision = null;
-            const digest = createHash("sha384").update(await readFile(join(dir, entry.url))).digest("base64");
+            const digest = createHash("sha384").update(await readFile(join(dir, file))).digest("base64");
             entry.integrity = `sha384-${digest}`;
           }
           manifest = entries;
@@ -80,7 +85,8 @@ export async function buildServiceWorker(dir, { maxBytes = DEFAULT_MAX_BYTES } =
       ],
     });
     if (warnings.length > 0) throw new Error(`precache: ${warnings.join("; ")}`);
-    const listed = new Set(manifest.map((e) => e.url));
+    const fileOf = (url) => (url === "./" ? "index.html" : url.endsWith("/") ? `${url}index.html` : url);
+    const listed = new Set(manifest.map((e) => fileOf(e.url)));
     const missing = (await filesOf(dir)).filter((f) => f !== WORKER_FILE && !listed.has(f));
     if (missing.length > 0) {
       throw new Error(`precache: these files of the build would not work offline: ${missing.join(", ")}`);

@@ -4,7 +4,7 @@
 // build), and activates a new version only when the page asks for it
 // (after the reader accepts the update prompt).
 import { cacheNames, clientsClaim, setCacheNameDetails } from "workbox-core";
-import { getCacheKeyForURL, matchPrecache, precacheAndRoute } from "workbox-precaching";
+import { addPlugins, getCacheKeyForURL, matchPrecache, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 
 // Our cache is "attune-offline-<scope>". Not Workbox's default
@@ -15,20 +15,30 @@ const PREFIX = "attune";
 setCacheNameDetails({ prefix: PREFIX, precache: "offline" });
 
 // The build's files, each with its integrity, and a revision unless its
-// name is one already. Workbox fetches revised files with cache: "reload"
-// (past GitHub Pages' ten-minute HTTP cache) and the others as the browser
-// would, from its HTTP cache if it has them; install fails whole if any
-// fetch fails, and on activation only outdated entries of our cache go.
-// A page's address with the trailing slash (lesson/x/) is its file
-// (lesson/x/index.html).
-precacheAndRoute(self.__WB_MANIFEST);
+// name is one already. Workbox fetches the others as the browser would,
+// from its HTTP cache if it has them; install fails whole if any fetch
+// fails, and on activation only outdated entries of our cache go.
+// Workbox asks for a revised file with cache: "reload", which downloads it
+// again even when the browser has just fetched it for the page (the page
+// itself, its figures): "no-cache" asks the server instead, which answers
+// "not modified" when it is the same, so a first visit downloads each file
+// once. A changed file comes anew either way, and its integrity is checked.
+addPlugins([
+  {
+    requestWillFetch: async ({ request }) => (request.cache === "reload" ? new Request(request, { cache: "no-cache" }) : request),
+  },
+]);
+
+// Pages are listed by their address with the trailing slash (lesson/x/,
+// and ./ for home), as they are asked for.
+precacheAndRoute(self.__WB_MANIFEST, { directoryIndex: null });
 
 // Without the slash, the same redirect GitHub Pages answers with, so the
 // page's address, and so every link the page makes, is the one it was
 // built for.
 registerRoute(
   ({ request, url }) =>
-    request.mode === "navigate" && !url.pathname.endsWith("/") && getCacheKeyForURL(`${url.pathname}/index.html`),
+    request.mode === "navigate" && !url.pathname.endsWith("/") && getCacheKeyForURL(`${url.pathname}/`),
   ({ url }) => Response.redirect(`${url.pathname}/${url.search}`, 301),
 );
 

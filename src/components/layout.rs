@@ -16,23 +16,34 @@ pub fn Header() -> impl IntoView {
                 </span>
                 " Attune"
             </Link>
-            <nav aria-label="Main">
-                <ul>
-                    <li>
-                        <Link href=HOME_PATH>"Course"</Link>
-                    </li>
-                    <li>
-                        <Link href=JOURNAL_PATH>"Journal"</Link>
-                    </li>
-                    <li>
-                        <Link href=DATA_PATH>"Your data"</Link>
-                    </li>
-                    <li>
-                        <Link href=ABOUT_PATH>"About"</Link>
-                    </li>
-                </ul>
-            </nav>
-            <DisplayControls />
+            // On a phone the navigation and the display settings fold into
+            // a menu, so the header stays one row; on a wider screen the
+            // stylesheet shows them in the row and hides "Menu". The
+            // browser's own popover: it works before the app has arrived,
+            // closes with Esc or a tap elsewhere, and where a browser lacks
+            // it, the menu simply stays in view.
+            <button type="button" class="menu-button" popovertarget="site-menu">
+                "Menu"
+            </button>
+            <div id="site-menu" class="site-menu" popover="">
+                <nav aria-label="Main">
+                    <ul>
+                        <li>
+                            <Link href=HOME_PATH>"Course"</Link>
+                        </li>
+                        <li>
+                            <Link href=JOURNAL_PATH>"Journal"</Link>
+                        </li>
+                        <li>
+                            <Link href=DATA_PATH>"Your data"</Link>
+                        </li>
+                        <li>
+                            <Link href=ABOUT_PATH>"About"</Link>
+                        </li>
+                    </ul>
+                </nav>
+                <DisplayControls />
+            </div>
         </header>
     }
 }

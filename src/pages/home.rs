@@ -26,12 +26,10 @@ pub fn Home() -> impl IntoView {
                 <h1 tabindex="-1" node_ref=heading>
                     "Attunement in relationships"
                 </h1>
+                // The promise and the way in first, within a phone's first
+                // screen; the rest after.
                 <p class="lead">
-                    "A short, gentle course about how we tune in to the people we love: where our ways of relating come from, why some of us keep our distance and some of us hold on tight, and how real closeness can grow. Seven lessons, each with questions to check your understanding and space to reflect."
-                </p>
-                <p class="attribution">{ATTRIBUTION}</p>
-                <p class="hint">
-                    "This is education, not therapy. Your answers and reflections stay in this browser: no account, nothing sent anywhere."
+                    "A short, gentle course on how we tune in to the people we love."
                 </p>
                 <div class="actions">
                     <p
@@ -60,6 +58,13 @@ pub fn Home() -> impl IntoView {
                         {move || start.with(|s| s.hint.clone())}
                     </p>
                 </div>
+                <p>
+                    "Where our ways of relating come from, why some of us keep our distance and some of us hold on tight, and how real closeness can grow. Seven lessons, each with questions to check your understanding and space to reflect."
+                </p>
+                <p class="attribution">{ATTRIBUTION}</p>
+                <p class="hint">
+                    "This is education, not therapy. Your answers and reflections stay in this browser: no account, nothing sent anywhere."
+                </p>
             </section>
             <section aria-labelledby="course-map-title">
                 <h2 id="course-map-title">"The lessons"</h2>

@@ -7,10 +7,16 @@ export const SETTINGS_KEY = "attune:settings";
 export class DisplaySettings {
   constructor(page) {
     this.page = page;
-    this.root = page.locator("details.display:not(.shell-placeholder)");
+    this.root = page.locator("details.display");
     this.toggle = this.root.locator("summary");
+    this.menu = page.locator("#site-menu");
+    this.menuButton = page.locator(".menu-button");
   }
   async open() {
+    // On a phone the settings are in the header's menu.
+    if ((await this.menuButton.isVisible()) && !(await this.menu.evaluate((m) => m.matches(":popover-open")))) {
+      await this.menuButton.click();
+    }
     if (!(await this.root.evaluate((d) => d.open))) await this.toggle.click();
     await expect(this.root).toHaveAttribute("open", "");
   }

@@ -226,3 +226,31 @@ test("the header marks the page shown, and only that page", async ({ page }) => 
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(current()).toHaveCount(0);
 });
+
+test("on a 375 × 667 phone: a one-row header, and each page's way in on the first screen", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
+  const page = await context.newPage();
+  const onFirstScreen = (locator) =>
+    locator.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight && r.width > 0;
+    });
+  await page.goto("./");
+  const header = page.locator(".site-header");
+  const brand = await header.locator(".brand").boundingBox();
+  const menu = await header.getByRole("button", { name: "Menu" }).boundingBox();
+  expect(Math.abs(brand.y + brand.height / 2 - (menu.y + menu.height / 2))).toBeLessThan(8);
+  expect((await header.boundingBox()).height).toBeLessThan(80);
+  for (const part of [page.getByRole("heading", { level: 1 }), page.locator(".hero .lead"), page.getByRole("link", { name: "Start the course" })]) {
+    expect(await onFirstScreen(part)).toBe(true);
+  }
+  // The menu opens under the header with the navigation and the display settings.
+  await header.getByRole("button", { name: "Menu" }).click();
+  await expect(header.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "About" })).toBeVisible();
+  await expect(header.locator("details.display summary")).toBeVisible();
+  await page.goto(`lesson/${lessons[0].slug}/`);
+  expect(await onFirstScreen(page.getByRole("heading", { level: 1 }))).toBe(true);
+  expect(await onFirstScreen(page.locator(".lesson-section p").first())).toBe(true);
+  await context.close();
+});
+

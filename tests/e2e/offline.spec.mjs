@@ -52,10 +52,12 @@ test("after one visit the course works offline: home, a deep link, an answer tha
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(HOME_TITLE);
 
-  // A deep link never visited: the cached app shell answers it.
+  // A lesson never visited: its own page, from the offline copy.
   await page.goto(site.url(`lesson/${three.slug}`));
   const lesson = new LessonPage(page);
   await expect(lesson.heading).toHaveText(three.title);
+  expect(page.url()).toBe(site.url(`lesson/${three.slug}/`));
+  expect(await page.evaluate(() => document.body.dataset.page)).toBe(`/lesson/${three.slug}/`);
   await expectFiguresLoaded(page);
   const card = await answerRightly(page, three.checks[0]);
   await expect.poll(() => page.evaluate(() => localStorage.getItem("attune:progress"))).toContain(three.checks[0].id);
@@ -64,6 +66,20 @@ test("after one visit the course works offline: home, a deep link, an answer tha
   await expect(lesson.heading).toHaveText(three.title);
   await expect(card.locator(".feedback")).toContainText("Correct.");
   expect(problems).toEqual([]);
+});
+
+test("a first visit downloads each file once: the offline copy reuses what the page loaded", async ({ page }) => {
+  await page.goto(site.url(`lesson/${one.slug}/`));
+  await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
+  await waitForOfflineCopy(page);
+  const downloads = await site.downloads();
+  const twice = Object.entries(downloads).filter(([, n]) => n > 1);
+  expect(twice).toEqual([]);
+  // And the offline copy did get everything: the wasm, this page, another lesson's.
+  const paths = Object.keys(downloads);
+  expect(paths.some((p) => /_bg\.wasm$/.test(p))).toBe(true);
+  expect(paths).toContain(`/attune/lesson/${one.slug}/index.html`);
+  expect(paths).toContain(`/attune/lesson/${three.slug}/index.html`);
 });
 
 test("a new version waits for the reader, saves first, then leaves only its own caches", async ({ page }) => {
@@ -127,7 +143,10 @@ test("a new version waits for the reader, saves first, then leaves only its own 
   });
   expect(after.ours).toEqual([`attune-offline-${site.url()}`]);
   // Files named after their content are their own revision.
-  const expected = v2.map((e) => (e.revision ? `${site.url(e.url)}?__WB_REVISION__=${e.revision}` : site.url(e.url)));
+  const expected = v2.map((e) => {
+    const url = new URL(e.url, site.url()).href;
+    return e.revision ? `${url}?__WB_REVISION__=${e.revision}` : url;
+  });
   expect(after.entries.sort()).toEqual(expected.sort());
   expect(after.names).toContain("another-site");
   expect(after.names).toContain(`workbox-precache-v2-${site.origin}/`);

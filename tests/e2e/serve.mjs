@@ -2,8 +2,13 @@
 // /<repo>/, gzip when the browser accepts it, a folder's index.html for a
 // path ending in "/" (and a 301 to that path when the slash is missing),
 // and the site's 404.html (with status 404) for any path that is not a
-// file. No dependencies.
+// file; an ETag on every answer, and 304 "not modified" when a request
+// names the one it has. No dependencies.
+//   ATTUNE_SERVE_LOG=<file>  appends "<status> <path>" for every answer
+//   (tests count what a visit downloads).
 //   node tests/e2e/serve.mjs [dist] [port] [/base/]
+import { createHash } from "node:crypto";
+import { appendFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
@@ -68,7 +73,14 @@ const server = createServer(async (req, res) => {
     return res.end("not found");
   }
   const type = TYPES[extname(path)] ?? "application/octet-stream";
-  const headers = { "Content-Type": type, "Cache-Control": "max-age=600" };
+  const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
+  if (status === 200 && req.headers["if-none-match"] === etag) {
+    log(304, url.pathname);
+    res.writeHead(304, { ETag: etag, "Cache-Control": "max-age=600" });
+    return res.end();
+  }
+  log(status, url.pathname);
+  const headers = { "Content-Type": type, "Cache-Control": "max-age=600", ETag: etag };
   if (/gzip/.test(req.headers["accept-encoding"] ?? "") && !type.startsWith("image/png")) {
     body = gzipSync(body);
     headers["Content-Encoding"] = "gzip";
@@ -77,6 +89,10 @@ const server = createServer(async (req, res) => {
   res.writeHead(status, headers);
   res.end(req.method === "HEAD" ? undefined : body);
 });
+
+function log(status, path) {
+  if (process.env.ATTUNE_SERVE_LOG) appendFileSync(process.env.ATTUNE_SERVE_LOG, `${status} ${path}\n`);
+}
 
 server.listen(port, "127.0.0.1", () => {
   console.log(`serving ${root} at http://127.0.0.1:${port}${base}`);

@@ -41,6 +41,8 @@ export class Site {
     this.root = root;
     this.port = port;
     this.server = null;
+    // What the server answered, "<status> <path>" a line (serve.mjs).
+    this.log = join(root, "served.log");
   }
 
   /** Serves the build in dist/ as it is. */
@@ -82,6 +84,7 @@ export class Site {
   async listen() {
     this.server = spawn(process.execPath, [SERVE, join(this.root, "current"), String(this.port), "/attune/"], {
       stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, ATTUNE_SERVE_LOG: this.log },
     });
     const [line] = await once(this.server.stdout, "data");
     if (!String(line).startsWith("serving")) throw new Error(`serve.mjs: ${line}`);
@@ -95,6 +98,19 @@ export class Site {
     const exited = once(server, "exit");
     server.kill();
     await exited;
+  }
+
+  /** How many times the server sent each file's body (status 200), by its
+   * path (a folder's address counts as its index.html). */
+  async downloads() {
+    const lines = (await readFile(this.log, "utf8").catch(() => "")).split("\n").filter(Boolean);
+    const counts = {};
+    for (const line of lines) {
+      const [status, path] = line.split(" ");
+      const file = path.endsWith("/") ? `${path}index.html` : path;
+      if (status === "200") counts[file] = (counts[file] ?? 0) + 1;
+    }
+    return counts;
   }
 
   async dispose() {

@@ -58,6 +58,15 @@ const headingIs = (ctx, title) => eventually(async () => (await heading(ctx)) ==
 async function open(ctx, path) {
   await ctx.driver.get(ctx.base + path);
   await find(ctx, "main#main h1");
+  await takenOver(ctx);
+}
+
+/** The app has taken over the page that arrived (src/takeover.rs): it answers. */
+async function takenOver(ctx) {
+  await eventually(
+    async () => (await ctx.driver.executeScript("return document.documentElement.dataset.app")) === "ready",
+    "the app taking over the page",
+  );
 }
 
 /** A button or link by its visible name, inside `root` (an element or the driver). */
@@ -122,7 +131,7 @@ export const steps = [
     async run(ctx) {
       const link = await css(ctx, `.course-map a[href$="lesson/${one.slug}/"]`);
       await link.click();
-      await eventually(async () => (await ctx.driver.getCurrentUrl()).endsWith(`/attune/lesson/${one.slug}`), "the lesson's address");
+      await eventually(async () => (await ctx.driver.getCurrentUrl()).endsWith(`/attune/lesson/${one.slug}/`), "the lesson's address");
       await headingIs(ctx, one.title);
     },
   },
@@ -187,7 +196,7 @@ export const steps = [
       await script(ctx, "document.querySelector('main h1').focus()");
       await press(ctx, Key.ARROW_RIGHT);
       await headingIs(ctx, two.title);
-      await eventually(async () => (await ctx.driver.getCurrentUrl()).endsWith(`/attune/lesson/${two.slug}`), "the next lesson's address");
+      await eventually(async () => (await ctx.driver.getCurrentUrl()).endsWith(`/attune/lesson/${two.slug}/`), "the next lesson's address");
     },
   },
   {
