@@ -37,7 +37,11 @@ const WASM_OPT = ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-
 // module in src/pages/chunks.rs. A first load at such an address fetches
 // the module's chunks alongside the main module instead of after it
 // (tests/e2e/chunks.spec.mjs opens each such page).
-export const PATHS_OF_MODULE = { course: "^(lesson/[^/]+|journal|workbook)/?$", data: "^data/?$" };
+export const PATHS_OF_MODULE = {
+  course: "^(lesson/[^/]+|journal|workbook)/?$",
+  data: "^data/?$",
+  review: "^(review|where-i-stand|course-end)/?$",
+};
 
 const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
 

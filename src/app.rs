@@ -5,6 +5,7 @@ use crate::components::chunk_page::page_from_chunk;
 use crate::components::layout::{Footer, Header};
 use crate::components::link::InPageLink;
 use crate::components::notices::Notices;
+use crate::components::today::provide_today;
 use crate::model::routes::Route;
 use crate::pages::{about::About, chunks, home::Home, not_found::NotFound};
 use crate::router::provide_router;
@@ -25,6 +26,7 @@ pub fn App(
     }
     let location = provide_router(boot.base, boot.path);
     let route = Memo::new(move |_| Route::parse(&location.path()));
+    provide_today(Signal::derive(move || location.path()));
     view! {
         <InPageLink target="main".to_string() class="skip-link">
             "Skip to main content"
@@ -57,6 +59,18 @@ fn page(route: Route) -> AnyView {
         Route::Workbook => page_from_chunk(
             Box::new(|| Box::pin(chunks::workbook())),
             "Loading your workbook\u{2026}",
+        ),
+        Route::Review => page_from_chunk(
+            Box::new(|| Box::pin(chunks::review())),
+            "Loading your review\u{2026}",
+        ),
+        Route::WhereIStand => page_from_chunk(
+            Box::new(|| Box::pin(chunks::where_i_stand())),
+            "Loading Where I stand\u{2026}",
+        ),
+        Route::CourseEnd => page_from_chunk(
+            Box::new(|| Box::pin(chunks::course_end())),
+            "Loading your look back\u{2026}",
         ),
         // In the first load: it says where to find help, which must show
         // even when the rest of the app cannot be fetched.

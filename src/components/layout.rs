@@ -3,10 +3,22 @@
 use crate::components::link::Link;
 use crate::components::settings::DisplayControls;
 use crate::components::shortcuts::ShortcutsHelp;
+use crate::components::today::use_today;
+use crate::model::review::due_count;
+use crate::model::routes::REVIEW_PATH;
+use crate::state::use_app_state;
 use leptos::prelude::*;
 
 #[component]
 pub fn Header() -> impl IntoView {
+    let state = use_app_state();
+    let today = use_today();
+    // How many items are due today, once the clock has been read.
+    let due = move || {
+        let day = today.get()?.day;
+        let n = state.progress.with(|p| due_count(p, day));
+        (n > 0).then(|| format!(" ({n})"))
+    };
     view! {
         <header class="site-header">
             <Link href="/" class="brand">
@@ -19,6 +31,9 @@ pub fn Header() -> impl IntoView {
                 <ul>
                     <li>
                         <Link href="/">"Course"</Link>
+                    </li>
+                    <li>
+                        <Link href=REVIEW_PATH>"Review" {due}</Link>
                     </li>
                     <li>
                         <Link href="/journal">"Journal"</Link>

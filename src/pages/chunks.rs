@@ -2,7 +2,8 @@
 //! chunks of their own when the `split` feature is on (Trunk's builds,
 //! split by `scripts/split-wasm.mjs`), so home loads without their code:
 //! `course` (a lesson, the journal, the printable workbook: they share most
-//! of their code) and `data` (the Your data page). Home, About (it says
+//! of their code), `data` (the Your data page) and `review` (Review,
+//! Where I stand and the closing page: learning that lasts). Home, About (it says
 //! where to find help, which must show even when nothing more can be
 //! fetched) and the not-found page stay in the first load. Without the
 //! feature (host and wasm tests) these are plain calls.
@@ -11,7 +12,10 @@
 //! (offline before the app was saved for offline use, or an old tab after
 //! an update): never a panic, which would stop the whole app.
 
-use crate::pages::{data::DataPage, journal::Journal, lesson::LessonPage, workbook::Workbook};
+use crate::pages::{
+    course_end::CourseEnd, data::DataPage, journal::Journal, lesson::LessonPage,
+    review::ReviewPage, stance::WhereIStand, workbook::Workbook,
+};
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -75,5 +79,26 @@ page_in_chunk!(
     course,
     fn workbook() {
         Ok(Rc::new(move || view! { <Workbook /> }.into_any()))
+    }
+);
+
+page_in_chunk!(
+    review,
+    fn review() {
+        Ok(Rc::new(move || view! { <ReviewPage /> }.into_any()))
+    }
+);
+
+page_in_chunk!(
+    review,
+    fn where_i_stand() {
+        Ok(Rc::new(move || view! { <WhereIStand /> }.into_any()))
+    }
+);
+
+page_in_chunk!(
+    review,
+    fn course_end() {
+        Ok(Rc::new(move || view! { <CourseEnd /> }.into_any()))
     }
 );

@@ -2,9 +2,14 @@
 
 use crate::components::focus::on_page_shown;
 use crate::components::link::Link;
+use crate::components::today::use_today;
 use crate::content::{lessons, Lesson, ATTRIBUTION};
 use crate::model::progress::{lesson_percent, lesson_state, resume_point, LessonState};
-use crate::model::routes::{lesson_anchor_path, lesson_path, section_anchor};
+use crate::model::review::due_count;
+use crate::model::routes::{
+    lesson_anchor_path, lesson_path, section_anchor, COURSE_END_PATH, REVIEW_PATH,
+    WHERE_I_STAND_PATH,
+};
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
@@ -13,6 +18,12 @@ pub fn Home() -> impl IntoView {
     let state = use_app_state();
     let heading = NodeRef::new();
     on_page_shown("", heading);
+    let today = use_today();
+    // Known once the clock has been read (after the first render).
+    let due_today = move || {
+        let day = today.get()?.day;
+        Some(state.progress.with(|p| due_count(p, day))).filter(|n| *n > 0)
+    };
     let start = move || {
         let resume = state.progress.with(|p| resume_point(p, lessons()));
         let finished = state
@@ -28,6 +39,9 @@ pub fn Home() -> impl IntoView {
                     <span aria-hidden="true">"✓ "</span>
                     "You have finished all seven lessons. Thank you for taking this time. Your answers and reflections are still here whenever you want to look back."
                 </p>
+                <Link href=COURSE_END_PATH class="button">
+                    "Look back over your journey"
+                </Link>
                 <Link href=first class="button button-secondary">
                     "Read the course again"
                 </Link>
@@ -57,6 +71,11 @@ pub fn Home() -> impl IntoView {
                     <Link href=first class="button button-large">
                         "Start the course"
                     </Link>
+                    <p class="hint">
+                        "Before you start, if you like: "
+                        <Link href=WHERE_I_STAND_PATH>"Where I stand"</Link>
+                        ", a two-minute snapshot just for you, to look back on at the end."
+                    </p>
                 }
                 .into_any()
             }
@@ -76,6 +95,21 @@ pub fn Home() -> impl IntoView {
                     "This is education, not therapy. Your answers and reflections stay in this browser: no account, nothing sent anywhere."
                 </p>
                 <div class="actions">{start}</div>
+                <p class="review-due" role="status">
+                    {move || {
+                        let n = due_today()?;
+                        Some(
+                            view! {
+                                <Link href=REVIEW_PATH>
+                                    {match n {
+                                        1 => "1 thing to review today".to_string(),
+                                        n => format!("{n} things to review today"),
+                                    }}
+                                </Link>
+                            },
+                        )
+                    }}
+                </p>
             </section>
             <section aria-labelledby="course-map-title">
                 <h2 id="course-map-title">"The lessons"</h2>

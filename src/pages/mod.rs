@@ -2,10 +2,13 @@
 
 pub mod about;
 pub mod chunks;
+pub mod course_end;
 pub mod data;
 pub mod home;
 pub mod journal;
 pub mod lesson;
 pub mod lesson_end;
 pub mod not_found;
+pub mod review;
+pub mod stance;
 pub mod workbook;
