@@ -293,7 +293,7 @@ export const steps = [
       );
       await reveal.click();
       const good = await find(ctx, ".rating button.rate:nth-child(3)");
-      expectEqual((await good.getText()).split("\n")[0], "Good", "the third rating");
+      expectEqual(await (await good.findElement(By.css("strong"))).getText(), "Good", "the third rating");
       await good.click();
       const status = await css(ctx, ".page.review > [role=status]");
       await eventually(async () => (await status.getAttribute("textContent")).startsWith("Saved: Good."), "the rating announced");
