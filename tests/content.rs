@@ -307,12 +307,21 @@ fn the_learning_pages_read_at_grade_nine_or_below() {
     let fields = learning_text();
     assert!(fields.len() > 40, "{} strings found", fields.len());
     let grade = fk_grade(&fields);
-    println!("learning pages: reading grade {grade:.1} over {} strings", fields.len());
+    println!(
+        "learning pages: reading grade {grade:.1} over {} strings",
+        fields.len()
+    );
     assert!(grade <= 9.0, "the learning pages read at grade {grade:.1}");
     // Snapshot, not assessment: no label, type or score about the reader.
     for field in &fields {
         let lower = field.to_lowercase();
-        for word in ["your score", "your type", "you are a", "attachment style", "diagnos"] {
+        for word in [
+            "your score",
+            "your type",
+            "you are a",
+            "attachment style",
+            "diagnos",
+        ] {
             assert!(!lower.contains(word), "{field}");
         }
     }

@@ -153,6 +153,8 @@ fn a_month_away_brings_no_wall_only_the_daily_cap_oldest_first() {
         }
         // Rated items leave today's list; the cap counts them.
         assert_eq!(due_count(&p, day), 0);
+        let left = p.review.iter().any(|(_, c)| c.due <= day);
+        assert_eq!(waiting(&p, day), left, "the rest wait for the coming days");
         if p.review.iter().all(|(_, c)| c.last.is_some()) {
             cleared = true;
             break;

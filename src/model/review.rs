@@ -3,8 +3,9 @@
 //!
 //! A small scheduler with written rules, not FSRS: for a course of about
 //! sixty items that a reader rates themselves, FSRS's fitted memory model
-//! has too little to fit, and its crate (with its date library) would cost
-//! more wasm than all of this (README, "Review"). Days are the reader's
+//! has too little to fit, and its crate (with its date library) costs 104 KB
+//! of gzipped wasm built alone, against 0.5 KB for these rules (README,
+//! "Learning that lasts"). Days are the reader's
 //! local days (days since 1 January 1970 in their time zone), computed by
 //! the view from the clock and passed in: nothing here reads a clock.
 //!
@@ -267,6 +268,15 @@ pub fn due_today(progress: &Progress, today: Day) -> Vec<String> {
         .take(due_count(progress, today))
         .map(|(_, _, id)| id.clone())
         .collect()
+}
+
+/// Items due today that wait for the coming days (today's cap is used).
+pub fn waiting(progress: &Progress, today: Day) -> bool {
+    due_count(progress, today) == 0
+        && progress
+            .review
+            .iter()
+            .any(|(id, c)| c.due <= today && Item::find(id).is_some())
 }
 
 /// The next day anything is due after today, if any.

@@ -16,7 +16,7 @@ use crate::content::{CheckKind, Lesson, LessonText};
 use crate::model::dates::format_local_day;
 use crate::model::grading::grade;
 use crate::model::review::{
-    due_today, next_due_after, next_interval, shuffled, Card, Item, Rating,
+    due_today, next_due_after, next_interval, shuffled, waiting, Card, Item, Rating,
 };
 use crate::model::routes::WHERE_I_STAND_PATH;
 use crate::model::then_now::comes_back;
@@ -184,6 +184,7 @@ fn in_days(n: u32) -> String {
 fn AllDone(total: usize, day: u32) -> impl IntoView {
     let state = use_app_state();
     let next = state.progress.with_untracked(|p| next_due_after(p, day));
+    let rest_waits = state.progress.with_untracked(|p| waiting(p, day));
     let has_items = state.progress.with_untracked(|p| !p.review.is_empty());
     view! {
         <h2 tabindex="-1">
@@ -191,6 +192,10 @@ fn AllDone(total: usize, day: u32) -> impl IntoView {
         </h2>
         <p>
             {match (next, has_items) {
+                _ if rest_waits => {
+                    "That is plenty for one day. The rest will wait for the coming days, a few at a time."
+                        .to_string()
+                }
                 (Some(d), _) if d == day + 1 => "The next ideas come back tomorrow.".to_string(),
                 (Some(d), _) => format!("The next ideas come back on {}.", format_local_day(d)),
                 (None, true) => "Everything is reviewed for now.".to_string(),
