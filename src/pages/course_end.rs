@@ -112,10 +112,8 @@ fn LookingBack(texts: Vec<LessonText>, heading: NodeRef<H1>) -> impl IntoView {
                     view! {
                         <div class="looking-back-reflection">
                             <p class="hint">{lesson.title}</p>
-                            <p class="prompt">{text.get(r.prompt)}</p>
-                            <p class="journal-meta">
-                                {format!("Written {}", format_day(entry.edited))}
-                            </p>
+                            <h3 class="looking-back-prompt">{text.get(r.prompt)}</h3>
+                            <p class="hint">{format!("Written {}", format_day(entry.edited))}</p>
                             <p class="reader-text">{describe_reflection(r, &entry.value, text)}</p>
                             <FollowUpList reflection_id=r.id />
                         </div>
