@@ -4,6 +4,7 @@ use crate::components::chunk_page::page_from_chunk;
 use crate::components::layout::{Footer, Header};
 use crate::components::link::InPageLink;
 use crate::components::notices::Notices;
+use crate::components::today::provide_today;
 use crate::model::routes::Route;
 use crate::pages::{about::About, chunks::Module, home::Home, not_found::NotFound};
 use crate::router::provide_router;
@@ -29,6 +30,7 @@ pub fn App(
     }
     let location = provide_router(base, path);
     let route = Memo::new(move |_| Route::parse(&location.path()));
+    provide_today(Signal::derive(move || location.path()));
     view! {
         <InPageLink target="main".to_string() class="skip-link">
             "Skip to main content"
@@ -57,6 +59,9 @@ fn page(route: Route) -> AnyView {
         Route::Lesson(_) => "Loading the lesson\u{2026}",
         Route::Journal => "Loading your journal\u{2026}",
         Route::Workbook => "Loading your workbook\u{2026}",
+        Route::Review => "Loading your review\u{2026}",
+        Route::WhereIStand => "Loading Where I stand\u{2026}",
+        Route::CourseEnd => "Loading your look back\u{2026}",
         _ => "Loading your data page\u{2026}",
     };
     page_from_chunk(module, route, loading)

@@ -77,6 +77,11 @@ pub struct Slot<D: 'static> {
     pub glance: Option<Glance<D>>,
 }
 
+/// The reader's local day now, for the summary's day-bound values.
+fn today() -> crate::model::review::Day {
+    crate::components::today::read_clock().day
+}
+
 /// A summary of a stored document, kept under its own key.
 pub type Glance<D> = (&'static str, fn(&D) -> String);
 
@@ -84,7 +89,9 @@ pub static PROGRESS: Slot<Progress> = Slot {
     key: PROGRESS_KEY,
     decode: codec::stored,
     encode: |p| codec::encode(p).map_err(|e| e.to_string()),
-    glance: Some((GLANCE_KEY, |p| first_screen::glance(p, lessons()))),
+    glance: Some((GLANCE_KEY, |p| {
+        first_screen::glance(p, lessons(), Some(today()))
+    })),
 };
 
 pub static SETTINGS: Slot<Settings> = Slot {

@@ -265,3 +265,64 @@ fn every_lesson_reads_at_grade_nine_or_below() {
         );
     }
 }
+
+/// The words of the learning pages (review, then and now, Where I stand,
+/// how sure, the closing page), read from their source: every string
+/// literal of four words or more.
+fn learning_text() -> Vec<String> {
+    let files = [
+        "src/pages/review.rs",
+        "src/pages/stance.rs",
+        "src/pages/course_end.rs",
+        "src/components/then_now.rs",
+        "src/components/calibration.rs",
+        "src/components/stance_chart.rs",
+        "src/components/follow_ups.rs",
+        "src/model/stance.rs",
+        "src/model/review.rs",
+        "src/model/then_now.rs",
+    ];
+    let mut fields = Vec::new();
+    for file in files {
+        let source = std::fs::read_to_string(file).unwrap();
+        for line in source.lines() {
+            let code = line.trim_start();
+            if code.starts_with("//") {
+                continue;
+            }
+            let mut parts = code.split('"');
+            parts.next();
+            while let (Some(literal), _) = (parts.next(), parts.next()) {
+                if literal.split_whitespace().count() >= 4 && !literal.contains('{') {
+                    fields.push(literal.replace("\\u{2019}", "'"));
+                }
+            }
+        }
+    }
+    fields
+}
+
+#[test]
+fn the_learning_pages_read_at_grade_nine_or_below() {
+    let fields = learning_text();
+    assert!(fields.len() > 40, "{} strings found", fields.len());
+    let grade = fk_grade(&fields);
+    println!(
+        "learning pages: reading grade {grade:.1} over {} strings",
+        fields.len()
+    );
+    assert!(grade <= 9.0, "the learning pages read at grade {grade:.1}");
+    // Snapshot, not assessment: no label, type or score about the reader.
+    for field in &fields {
+        let lower = field.to_lowercase();
+        for word in [
+            "your score",
+            "your type",
+            "you are a",
+            "attachment style",
+            "diagnos",
+        ] {
+            assert!(!lower.contains(word), "{field}");
+        }
+    }
+}

@@ -136,3 +136,156 @@ fn merging_a_backup_keeps_both_and_prefers_later_edits() {
     assert!(merged.reflection("l.only-there").is_some());
     assert!(merged.is_complete("l"));
 }
+
+// ---- format 2: review, follow-ups, snapshots --------------------------------
+
+use attune::content::lessons;
+use attune::model::review::{Day, Rating};
+use attune::model::sorted::SortedMap;
+use attune::model::then_now::{Feel, FollowUp};
+
+const DAY: Day = 20_513;
+
+fn follow_up(written: f64, words: &str) -> FollowUp {
+    FollowUp {
+        written,
+        feel: Some(Feel::Still),
+        text: words.to_string(),
+    }
+}
+
+fn finished() -> Progress {
+    let mut p = Progress::default();
+    p.set_reflection(
+        "what-attunement-is.felt-understood",
+        text("My gran knew."),
+        1.0,
+    );
+    p.finish_lesson(&lessons()[0], DAY);
+    p
+}
+
+#[test]
+fn a_review_rated_in_one_tab_and_a_follow_up_written_in_another_both_survive() {
+    let base = finished();
+    let idea = lessons()[0].key_ideas[0].id;
+    let reflection = "what-attunement-is.felt-understood";
+    let mut tab_a = base.clone();
+    tab_a.rate(idea, Rating::Good, DAY + 1);
+    let mut tab_b = base.clone();
+    tab_b.add_follow_up(reflection, follow_up(9.0, "Still true."), DAY + 8);
+    // Either tab may save first; both orders keep both.
+    for merged in [
+        merge_tabs(&base, &tab_a, &tab_b),
+        merge_tabs(&base, &tab_b, &tab_a),
+    ] {
+        assert_eq!(merged.review.get(idea), tab_a.review.get(idea));
+        assert_eq!(merged.follow_ups(reflection), tab_b.follow_ups(reflection));
+        assert_eq!(merged.revisited.get(reflection), Some(&(DAY + 8)));
+        assert_eq!(
+            merged.reflection(reflection).unwrap().value,
+            text("My gran knew.")
+        );
+    }
+}
+
+#[test]
+fn follow_ups_to_one_reflection_from_two_tabs_are_both_kept_in_date_order() {
+    let reflection = "what-attunement-is.felt-understood";
+    let mut base = finished();
+    base.add_follow_up(reflection, follow_up(5.0, "earlier"), DAY);
+    let mut ours = base.clone();
+    ours.add_follow_up(reflection, follow_up(20.0, "ours"), DAY + 1);
+    let mut theirs = base.clone();
+    theirs.add_follow_up(reflection, follow_up(10.0, "theirs"), DAY + 1);
+    let merged = merge_tabs(&base, &ours, &theirs);
+    let words: Vec<_> = merged
+        .follow_ups(reflection)
+        .iter()
+        .map(|f| f.text.as_str())
+        .collect();
+    assert_eq!(words, ["earlier", "theirs", "ours"]);
+    // Start the lesson again in one tab: its follow-ups and schedule go, and
+    // the other tab's unchanged copy does not bring them back.
+    let mut reset = base.clone();
+    reset.reset_lesson(&lessons()[0]);
+    let merged = merge_tabs(&base, &reset, &base);
+    assert!(merged.follow_ups(reflection).is_empty());
+    assert!(merged.review.is_empty());
+}
+
+#[test]
+fn snapshots_from_two_tabs_are_both_kept() {
+    let points = |n: u8| {
+        let mut m = SortedMap::new();
+        m.insert("set-a-limit".to_string(), n);
+        m
+    };
+    let mut base = Progress::default();
+    base.save_take(DAY, points(1));
+    let mut ours = base.clone();
+    ours.save_take(DAY + 30, points(3));
+    let mut theirs = base.clone();
+    theirs.save_take(DAY + 20, points(2));
+    let days: Vec<_> = merge_tabs(&base, &ours, &theirs)
+        .takes
+        .iter()
+        .map(|t| t.day)
+        .collect();
+    assert_eq!(days, [DAY, DAY + 20, DAY + 30]);
+}
+
+#[test]
+fn backups_of_both_formats_import() {
+    for version in [1, 2] {
+        let raw =
+            std::fs::read_to_string(format!("tests/fixtures/schema-v{version}.json")).unwrap();
+        // A backup is the stored envelope with the app's name and a date.
+        let file = raw.replacen('{', r#"{"app":"attune","exported":1772323200000.0,"#, 1);
+        let preview = check_backup(&file).unwrap_or_else(|e| panic!("v{version}: {e}"));
+        assert!(preview.answers > 0 && preview.reflections > 0, "v{version}");
+        assert!(!preview.progress.review.is_empty(), "v{version}");
+    }
+    let v2 = std::fs::read_to_string("tests/fixtures/schema-v2.json").unwrap();
+    let file = v2.replacen('{', r#"{"app":"attune","#, 1);
+    let preview = check_backup(&file).unwrap();
+    assert_eq!(preview.progress.takes.len(), 2);
+    assert_eq!(
+        preview
+            .progress
+            .follow_ups("what-attunement-is.felt-understood")
+            .len(),
+        1
+    );
+    // And an export of format 2 reads back the same.
+    let again = check_backup(&export(&preview.progress, 1.0).unwrap()).unwrap();
+    assert_eq!(again.progress, preview.progress);
+}
+
+#[test]
+fn merging_a_backup_keeps_the_further_reviewed_card_and_every_follow_up() {
+    let idea = lessons()[0].key_ideas[0].id;
+    let reflection = "what-attunement-is.felt-understood";
+    let mut current = finished();
+    current.add_follow_up(reflection, follow_up(10.0, "here"), DAY + 8);
+    let mut backup = finished();
+    backup.rate(idea, Rating::Good, DAY + 1);
+    backup.rate(idea, Rating::Good, DAY + 4);
+    backup.add_follow_up(reflection, follow_up(20.0, "there"), DAY + 40);
+    backup.save_take(DAY, SortedMap::new());
+    let mut points = SortedMap::new();
+    points.insert("set-a-limit".to_string(), 2u8);
+    backup.save_take(DAY, points);
+    let merged = merge_backup(&current, &backup);
+    assert_eq!(merged.review.get(idea).unwrap().reps, 2);
+    let words: Vec<_> = merged
+        .follow_ups(reflection)
+        .iter()
+        .map(|f| f.text.as_str())
+        .collect();
+    assert_eq!(words, ["here", "there"]);
+    assert_eq!(merged.revisited.get(reflection), Some(&(DAY + 40)));
+    assert_eq!(merged.takes.len(), 1);
+    // Importing the same backup twice adds nothing more.
+    assert_eq!(merge_backup(&merged, &backup), merged);
+}

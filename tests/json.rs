@@ -21,6 +21,12 @@ fn fixture() -> Envelope {
     serde_json::from_str(&text).unwrap()
 }
 
+/// Format 2: the review schedule, follow-ups and snapshots.
+fn fixture_v2() -> Envelope {
+    let text = std::fs::read_to_string("tests/fixtures/schema-v2.json").unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
 /// Both write the same text, and ours reads back the same value.
 fn same_writing<T: Serialize + DeserializeOwned + PartialEq + Debug>(value: &T) {
     let ours = json::to_string(value).unwrap();
@@ -47,6 +53,7 @@ fn same_refusal<T: DeserializeOwned + Debug>(text: &str) {
 #[test]
 fn writes_the_saved_progress_as_serde_json_does() {
     same_writing(&fixture());
+    same_writing(&fixture_v2());
     same_writing(&Envelope {
         schema: 1,
         progress: Progress::default(),
@@ -109,6 +116,7 @@ fn fractions_are_dropped_when_written() {
 #[test]
 fn reads_what_serde_json_reads() {
     same_reading::<Envelope>(&std::fs::read_to_string("tests/fixtures/schema-v1.json").unwrap());
+    same_reading::<Envelope>(&std::fs::read_to_string("tests/fixtures/schema-v2.json").unwrap());
     same_reading::<Vec<String>>(r#" [ "a" , "\u00e9\ud83d\ude00\/\b\f\n\r\t\"\\" ,"" ] "#);
     same_reading::<BTreeMap<String, u32>>(r#"{"z":1,"a":2,"m":0}"#);
     same_reading::<BTreeMap<String, u32>>(r#"{"a":1,"a":2}"#);

@@ -352,6 +352,8 @@ fn every_released_schema_fixture_still_loads() {
         let path = format!("tests/fixtures/schema-v{version}.json");
         let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let decoded = decode(&raw).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let migrated = (version < SCHEMA_VERSION).then_some(version);
+        assert_eq!(decoded.migrated_from, migrated, "{path}");
         assert!(!decoded.progress.answers.is_empty(), "{path} holds answers");
         assert!(
             !decoded.progress.reflections.is_empty(),
@@ -365,6 +367,109 @@ fn every_released_schema_fixture_still_loads() {
             decoded.progress
         );
     }
+}
+
+#[test]
+fn the_schema_1_fixture_loads_into_schema_2_with_nothing_lost() {
+    use attune::model::json;
+    #[derive(serde::Deserialize)]
+    struct V1 {
+        progress: Progress,
+    }
+    let raw = std::fs::read_to_string("tests/fixtures/schema-v1.json").unwrap();
+    // Format 1's fields, read as they are.
+    let v1 = json::from_str::<V1>(&raw).unwrap().progress;
+    let v2 = decode(&raw).unwrap();
+    assert_eq!(v2.migrated_from, Some(1));
+    let p = v2.progress;
+    assert_eq!(p.answers, v1.answers);
+    assert_eq!(p.reflections, v1.reflections);
+    assert_eq!(p.positions, v1.positions);
+    assert_eq!(p.completed, v1.completed);
+    assert_eq!(p.last_lesson, v1.last_lesson);
+    // The finished lesson's ideas and checks are in the schedule, due at once.
+    let lesson = &lessons()[0];
+    assert!(p.is_complete(lesson.slug));
+    assert_eq!(p.review.len(), lesson.key_ideas.len() + lesson.checks.len());
+    assert!(p.review.iter().all(|(_, c)| c.due == 0 && c.last.is_none()));
+    assert!(p.follow_ups.is_empty() && p.takes.is_empty());
+    // Written back as format 2, it reads the same, unmigrated.
+    let again = decode(&encode(&p).unwrap()).unwrap();
+    assert_eq!(again.migrated_from, None);
+    assert_eq!(again.progress, p);
+    assert!(encode(&p).unwrap().starts_with(r#"{"schema":2,"#));
+}
+
+#[test]
+fn format_2_fields_are_checked_as_they_are_read() {
+    let ok = r#"{"schema":2,"progress":{"review":{"a.b":{"due":5,"interval":3,"ease":250,"reps":1,"lapses":0,"last":2}}}}"#;
+    assert!(decode(ok).is_ok());
+    let bad = [
+        // Format 1 claiming format 2's fields.
+        (
+            r#"{"schema":1,"progress":{"takes":[{"day":3,"points":{}}]}}"#,
+            "progress.takes",
+        ),
+        // Days, intervals and growth out of range.
+        (
+            r#"{"schema":2,"progress":{"review":{"a.b":{"due":99999999,"interval":3,"ease":250,"reps":1,"lapses":0,"last":2}}}}"#,
+            "progress.review",
+        ),
+        (
+            r#"{"schema":2,"progress":{"review":{"a.b":{"due":5,"interval":9999,"ease":250,"reps":1,"lapses":0,"last":2}}}}"#,
+            "progress.review",
+        ),
+        (
+            r#"{"schema":2,"progress":{"review":{"a.b":{"due":5,"interval":3,"ease":9,"reps":1,"lapses":0,"last":2}}}}"#,
+            "progress.review",
+        ),
+        (
+            r#"{"schema":2,"progress":{"review":{"a.b":{"due":5,"interval":3,"ease":250,"reps":1,"lapses":0,"last":-2}}}}"#,
+            "progress.review",
+        ),
+        (
+            r#"{"schema":2,"progress":{"review":{"a.b":{"due":5,"interval":3,"ease":250,"reps":1,"lapses":0,"last":2,"x":1}}}}"#,
+            "progress.review",
+        ),
+        (
+            r#"{"schema":2,"progress":{"revisited":{"a.b":4294967295}}}"#,
+            "progress.revisited",
+        ),
+        (
+            r#"{"schema":2,"progress":{"takes":[{"day":3,"points":{"lean-on-others":300}}]}}"#,
+            "progress.takes",
+        ),
+        (
+            r#"{"schema":2,"progress":{"follow_ups":{"a.b":[{"written":1e17,"feel":null,"text":"x"}]}}}"#,
+            "progress.follow_ups",
+        ),
+        (
+            r#"{"schema":2,"progress":{"follow_ups":{"a.b":[{"written":1,"feel":"angry","text":"x"}]}}}"#,
+            "progress.follow_ups",
+        ),
+    ];
+    for (raw, field) in bad {
+        let err = decode(raw).unwrap_err();
+        assert!(err.to_string().contains(field), "{raw}: {err}");
+    }
+    // Ids that cannot be ours are refused wherever they appear.
+    for raw in [
+        r#"{"schema":2,"progress":{"review":{"__proto__":{"due":5,"interval":3,"ease":250,"reps":1,"lapses":0,"last":2}}}}"#,
+        r#"{"schema":2,"progress":{"follow_ups":{"<b>":[]}}}"#,
+        r#"{"schema":2,"progress":{"revisited":{"A":3}}}"#,
+        r#"{"schema":2,"progress":{"takes":[{"day":3,"points":{"constructor ":2}}]}}"#,
+    ] {
+        assert!(matches!(decode(raw), Err(DecodeError::BadId(_))), "{raw}");
+    }
+    // Counts are capped.
+    let one = r#"{"written":1,"feel":"still","text":""}"#;
+    let many = vec![one; 51].join(",");
+    let raw = format!(r#"{{"schema":2,"progress":{{"follow_ups":{{"a.b":[{many}]}}}}}}"#);
+    assert!(matches!(decode(&raw), Err(DecodeError::WrongShape { .. })));
+    let take = r#"{"day":3,"points":{}}"#;
+    let many = vec![take; 101].join(",");
+    let raw = format!(r#"{{"schema":2,"progress":{{"takes":[{many}]}}}}"#);
+    assert!(matches!(decode(&raw), Err(DecodeError::WrongShape { .. })));
 }
 
 #[test]
@@ -390,9 +495,9 @@ fn whatever_decodes_can_be_written_back() {
     // Stored data with a time no date can hold is kept aside (the caller
     // keeps the raw text), never loaded: it could not be saved again, and
     // a save that failed must not be replaced by an empty document.
-    let far = r#"{"schema":1,"progress":{"reflections":{"r":{"value":{"scale":3},"created":1e16,"edited":1e16}}}}"#;
+    let far = r#"{"schema":2,"progress":{"reflections":{"r":{"value":{"scale":3},"created":1e16,"edited":1e16}}}}"#;
     assert!(matches!(decode(far), Err(DecodeError::WrongShape { .. })));
-    let edge = r#"{"schema":1,"progress":{"reflections":{"r":{"value":{"scale":3},"created":8.64e15,"edited":-8.64e15}}}}"#;
+    let edge = r#"{"schema":2,"progress":{"reflections":{"r":{"value":{"scale":3},"created":8.64e15,"edited":-8.64e15}}}}"#;
     let decoded = decode(edge).unwrap().progress;
     let written = encode(&decoded).unwrap();
     assert_eq!(decode(&written).unwrap().progress, decoded);

@@ -45,7 +45,7 @@ fn progress_round_trips_through_local_storage() {
         .get_item(PROGRESS_KEY)
         .unwrap()
         .unwrap()
-        .contains("\"schema\":1"));
+        .contains(&format!("\"schema\":{SCHEMA_VERSION}")));
 }
 
 #[wasm_bindgen_test]

@@ -5,7 +5,7 @@
 
 use crate::components::choice::{Choice, ChoiceKind};
 use crate::components::focus::focus_later;
-use crate::content::{Check, CheckKind, LessonText};
+use crate::content::{Check, CheckKind, CheckOption, LessonText};
 use crate::model::grading::{grade, options_to_explain, GradeError};
 use crate::model::progress::Confidence;
 use crate::model::routes::activity_anchor;
@@ -144,25 +144,7 @@ pub fn CheckCard(check: &'static Check, number: usize, text: LessonText) -> impl
                     }
                 })}
             <ul class="explanations">
-                {explained
-                    .into_iter()
-                    .map(|o| {
-                        let (mark, words) = if o.correct {
-                            ("✓ ", "Right answer: ")
-                        } else {
-                            ("✗ ", "Not the answer: ")
-                        };
-                        view! {
-                            <li class:right=o.correct>
-                                <span aria-hidden="true">{mark}</span>
-                                <span class="visually-hidden">{words}</span>
-                                <strong>{text.get(o.text)}</strong>
-                                <br />
-                                {text.get(o.explanation)}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
+                {explained.into_iter().map(|o| explanation(o, text)).collect_view()}
             </ul>
         })
     };
@@ -239,8 +221,26 @@ pub fn CheckCard(check: &'static Check, number: usize, text: LessonText) -> impl
 /// What a reader without JavaScript sees in place of a working question.
 const NEEDS_SCRIPT_CHECK: &str = r#"<p class="needs-script">This question needs JavaScript to check your answer, and this browser has it turned off. Everything else on this page can be read without it.</p>"#;
 
+/// An option with its explanation, marked right or not in words too.
+pub fn explanation(o: &'static CheckOption, text: LessonText) -> impl IntoView {
+    let (mark, words) = if o.correct {
+        ("✓ ", "Right answer: ")
+    } else {
+        ("✗ ", "Not the answer: ")
+    };
+    view! {
+        <li class:right=o.correct>
+            <span aria-hidden="true">{mark}</span>
+            <span class="visually-hidden">{words}</span>
+            <strong>{text.get(o.text)}</strong>
+            <br />
+            {text.get(o.explanation)}
+        </li>
+    }
+}
+
 /// For a multiple-choice miss, says what kind of miss it was.
-fn partial_note(check: &Check, selected: &[String]) -> Option<String> {
+pub fn partial_note(check: &Check, selected: &[String]) -> Option<String> {
     let g = grade(check, selected).ok()?;
     let right = check.options.iter().filter(|o| o.correct).count();
     (check.kind == CheckKind::Multiple).then(|| match (g.wrong, g.missed) {

@@ -102,7 +102,8 @@ pub fn focus_later(target: NodeRef<leptos::html::Div>, selector: Option<&'static
         {
             return;
         }
-        let Some(el) = target.get_untracked() else {
+        // The control may have gone with its page or card meanwhile.
+        let Some(el) = target.try_get_untracked().flatten() else {
             return;
         };
         let el: web_sys::Element = el.into();

@@ -3,11 +3,22 @@
 use crate::components::link::Link;
 use crate::components::settings::DisplayControls;
 use crate::components::shortcuts::ShortcutsHelp;
-use crate::model::routes::{ABOUT_PATH, DATA_PATH, HOME_PATH, JOURNAL_PATH};
+use crate::components::today::use_today;
+use crate::model::first_screen::{id, review_suffix};
+use crate::model::routes::{ABOUT_PATH, DATA_PATH, HOME_PATH, JOURNAL_PATH, REVIEW_PATH};
+use crate::state::use_app_state;
 use leptos::prelude::*;
 
 #[component]
 pub fn Header() -> impl IntoView {
+    let state = use_app_state();
+    let today = use_today();
+    // How many items are due today, once the clock has been read (and, on
+    // the first screen, painted from the app's summary before that).
+    let due = move || {
+        let day = today.get().map(|now| now.day);
+        state.progress.with(|p| review_suffix(p, day))
+    };
     view! {
         <header class="site-header">
             <Link href=HOME_PATH class="brand">
@@ -30,6 +41,13 @@ pub fn Header() -> impl IntoView {
                     <ul>
                         <li>
                             <Link href=HOME_PATH>"Course"</Link>
+                        </li>
+                        <li>
+                            <Link href=REVIEW_PATH>
+                                "Review" <span id=id::REVIEW_DUE data-reader="">
+                                    {due}
+                                </span>
+                            </Link>
                         </li>
                         <li>
                             <Link href=JOURNAL_PATH>"Journal"</Link>

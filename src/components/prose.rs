@@ -1,7 +1,7 @@
 //! Renders lesson prose from the content tree and the lesson's loaded text.
 //! Content is our own text, rendered as text nodes (never as HTML).
 
-use crate::content::{Block, Inline, LessonText};
+use crate::content::{Block, Inline, Lesson, LessonText};
 use leptos::prelude::*;
 
 pub fn inlines(parts: &'static [Inline], text: LessonText) -> impl IntoView {
@@ -50,4 +50,13 @@ pub fn prose_block(block: &'static Block, text: LessonText) -> Option<AnyView> {
         }
         Block::Check(_) | Block::Reflection(_) => return None,
     })
+}
+
+/// A lesson's key ideas, as a list.
+pub fn key_ideas(lesson: &'static Lesson, text: LessonText) -> impl IntoView {
+    view! {
+        <ul class="key-ideas">
+            {lesson.key_ideas.iter().map(|k| view! { <li>{text.get(k.text)}</li> }).collect_view()}
+        </ul>
+    }
 }

@@ -17,7 +17,13 @@ use serde::{Deserialize, Serialize};
 
 /// The schema this build writes. Bump it with a migration in [`decode`]
 /// and a fixture in `tests/fixtures/` whenever the stored shape changes.
-pub const SCHEMA_VERSION: u64 = 1;
+///
+/// - 1: answers, reflections, positions, finished lessons, last lesson.
+/// - 2: adds the review schedule (`review`), follow-ups to reflections and
+///   the days they came back (`follow_ups`, `revisited`), and "Where I
+///   stand" snapshots (`takes`). Format 1 reads as format 2 with the items
+///   of every finished lesson put in the schedule, due at once.
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// Larger values are refused unread (localStorage holds about 5 MB anyway).
 pub const MAX_STORED_BYTES: usize = 5 * 1024 * 1024;
@@ -95,11 +101,9 @@ pub struct Decoded {
     pub migrated_from: Option<u64>,
 }
 
-/// Reads stored text back into progress.
-///
-/// Version 1 is the first released schema, so no migration exists yet. A
-/// future version 2 adds a `1 =>` arm here that reads the old shape and
-/// converts it (and a `tests/fixtures/schema-v2.json`).
+/// Reads stored text back into progress, migrating older formats (a
+/// fixture of each is in `tests/fixtures/`). A new format adds an arm
+/// here that reads the old shape and converts it, and a fixture.
 pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
     if raw.len() > MAX_STORED_BYTES {
         return Err(DecodeError::TooLarge(raw.len()));
@@ -118,6 +122,10 @@ pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
             progress: json::from_str::<EnvelopeIn>(raw).map_err(located)?.progress,
             migrated_from: None,
         },
+        1 => Decoded {
+            progress: from_v1(json::from_str::<EnvelopeIn>(raw).map_err(located)?.progress)?,
+            migrated_from: Some(1),
+        },
         v if v > SCHEMA_VERSION => return Err(DecodeError::NewerSchema(v)),
         _ => {
             return Err(DecodeError::WrongShape {
@@ -128,6 +136,31 @@ pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
     };
     check_progress(&decoded.progress).map_err(DecodeError::BadId)?;
     Ok(decoded)
+}
+
+/// Format 1 to 2. Format 1 has none of format 2's fields: one that holds
+/// them is not what it says. The lessons finished before review existed
+/// enter the schedule due at once (day 0), oldest first with the daily cap
+/// like everything else.
+fn from_v1(mut progress: Progress) -> Result<Progress, DecodeError> {
+    let extra = [
+        ("progress.review", progress.review.is_empty()),
+        ("progress.follow_ups", progress.follow_ups.is_empty()),
+        ("progress.revisited", progress.revisited.is_empty()),
+        ("progress.takes", progress.takes.is_empty()),
+    ];
+    if let Some((field, _)) = extra.iter().find(|(_, empty)| !empty) {
+        return Err(DecodeError::WrongShape {
+            field: (*field).into(),
+            message: "not part of format 1".into(),
+        });
+    }
+    for lesson in crate::content::lessons() {
+        if progress.is_complete(lesson.slug) {
+            progress.enrol(lesson, 0);
+        }
+    }
+    Ok(progress)
 }
 
 /// What the text stored under the progress key (or its absence) is to the

@@ -44,6 +44,13 @@ pub fn format_day(ms: f64) -> String {
     format!("{day} {} {year}", MONTHS[(month - 1) as usize])
 }
 
+/// A local day number (days since 1970 in the reader's time zone, see
+/// `review::local_day`) → `"25 November 2025"`.
+pub fn format_local_day(day: u32) -> String {
+    let (year, month, d) = civil_from_days(i64::from(day));
+    format!("{d} {} {year}", MONTHS[(month - 1) as usize])
+}
+
 /// `"2025-11-25"`, for file names.
 pub fn iso_day(ms: f64) -> String {
     let (year, month, day) = civil_from_days((ms.max(0.0) / 86_400_000.0).floor() as i64);
@@ -52,7 +59,7 @@ pub fn iso_day(ms: f64) -> String {
 
 /// Days since 1970-01-01 → (year, month 1–12, day 1–31). Howard Hinnant's
 /// algorithm, exact for the proleptic Gregorian calendar.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);

@@ -12,35 +12,44 @@
 use super::progress::{
     lesson_percent, lesson_state, minutes_left, resume_point, LessonState, Progress,
 };
-use super::routes::{lesson_anchor_path, lesson_path, section_anchor};
+use super::review::{due_count, Day};
+use super::routes::{lesson_anchor_path, lesson_path, section_anchor, COURSE_END_PATH};
 use crate::content::Lesson;
 
 /// Home's call to action.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Start {
-    /// Every lesson is finished: the thank-you line shows.
+    /// Every lesson is finished: the thank-you line shows, and "Read the
+    /// course again" beside the button.
     pub finished: bool,
     /// The app path the button leads to.
     pub path: String,
     pub label: &'static str,
-    /// The button's classes: the large button, or the quieter one.
+    /// The button's classes: the large button, or the plain one.
     pub class: &'static str,
     /// The line under the button ("Lesson: …"); empty when there is none.
     pub hint: String,
+    /// Nothing saved yet: "Where I stand" is offered before lesson 1.
+    pub new_reader: bool,
+}
+
+/// The first lesson's page.
+pub fn first_lesson_path(lessons: &'static [Lesson]) -> String {
+    lessons
+        .first()
+        .map(|l| lesson_path(l.slug))
+        .unwrap_or_default()
 }
 
 pub fn start(progress: &Progress, lessons: &'static [Lesson]) -> Start {
-    let first = lessons
-        .first()
-        .map(|l| lesson_path(l.slug))
-        .unwrap_or_default();
     if lessons.iter().all(|l| progress.is_complete(l.slug)) {
         return Start {
             finished: true,
-            path: first,
-            label: "Read the course again",
-            class: "button button-secondary",
+            path: COURSE_END_PATH.to_string(),
+            label: "Look back over your journey",
+            class: "button",
             hint: String::new(),
+            new_reader: false,
         };
     }
     match resume_point(progress, lessons) {
@@ -53,14 +62,34 @@ pub fn start(progress: &Progress, lessons: &'static [Lesson]) -> Start {
             label: "Continue where you left off",
             class: "button button-large",
             hint: format!("Lesson: {}", lesson.title),
+            new_reader: false,
         },
         None => Start {
             finished: false,
-            path: first,
+            path: first_lesson_path(lessons),
             label: "Start the course",
             class: "button button-large",
             hint: String::new(),
+            new_reader: progress.is_blank(),
         },
+    }
+}
+
+/// Home's line about review: "3 things to review today", or empty (also
+/// before the clock has been read, as when the page is rendered).
+pub fn due_today(progress: &Progress, today: Option<Day>) -> String {
+    match today.map_or(0, |day| due_count(progress, day)) {
+        0 => String::new(),
+        1 => "1 thing to review today".to_string(),
+        n => format!("{n} things to review today"),
+    }
+}
+
+/// The count after "Review" in the header: " (3)", or empty.
+pub fn review_suffix(progress: &Progress, today: Option<Day>) -> String {
+    match today.map_or(0, |day| due_count(progress, day)) {
+        0 => String::new(),
+        n => format!(" ({n})"),
     }
 }
 
@@ -117,7 +146,11 @@ pub fn progress_text(percent: u32) -> String {
 pub mod id {
     pub const START_FINISHED: &str = "start-finished";
     pub const START_LINK: &str = "start-link";
+    pub const START_AGAIN: &str = "start-again";
     pub const START_HINT: &str = "start-hint";
+    pub const START_OFFER: &str = "start-offer";
+    pub const HOME_DUE: &str = "home-due";
+    pub const REVIEW_DUE: &str = "review-due";
 
     pub fn card(slug: &str, part: &str) -> String {
         format!("card-{slug}{part}")
@@ -130,53 +163,60 @@ pub mod id {
 
 /// The summary the app keeps under `attune:glance` (see the module
 /// comment): for each element id, the changes to make to the page as it
-/// was rendered, as JSON: `{"v":1,"p":{"<id>":[["<what>", value], …], …}}`.
-/// `what` is `text` (the element's first text), `hidden` (true or false),
-/// `width` (its CSS width: the page's policy refuses style attributes), or
-/// an attribute's name. Links are relative to the page's `<base>`.
-pub fn glance(progress: &Progress, lessons: &'static [Lesson]) -> String {
+/// was rendered, as JSON: `{"v":1,"p":{"<id>":[["<what>", value], …], …}}`;
+/// given `today`, also `"day":<today>,"dp":{…}`, the changes that hold only
+/// on that day (how much there is to review), which the script paints only
+/// if it is still that day where the reader is. `what` is `text` (the
+/// element's first text), `hidden` (true or false), `width` (its CSS width:
+/// the page's policy refuses style attributes), or an attribute's name.
+/// Links are relative to the page's `<base>`.
+pub fn glance(progress: &Progress, lessons: &'static [Lesson], today: Option<Day>) -> String {
     let mut out = Glance::default();
     let start = start(progress, lessons);
     out.set(id::START_FINISHED, "hidden", Value::Bool(!start.finished));
+    out.set(id::START_AGAIN, "hidden", Value::Bool(!start.finished));
     let href = start.path.trim_start_matches('/').to_string();
     out.set(id::START_LINK, "href", Value::Text(href));
     out.set(id::START_LINK, "class", Value::Text(start.class.into()));
     out.set(id::START_LINK, "text", Value::Text(start.label.into()));
     out.set(id::START_HINT, "hidden", Value::Bool(start.hint.is_empty()));
     out.set(id::START_HINT, "text", Value::Text(start.hint));
+    out.set(id::START_OFFER, "hidden", Value::Bool(!start.new_reader));
     for lesson in lessons {
+        let part = |name| id::card(lesson.slug, name);
         let card = card(progress, lesson);
         let class = card_class(card.complete).into();
-        out.set(&id::card(lesson.slug, ""), "class", Value::Text(class));
-        out.set(
-            &id::card(lesson.slug, "-mark"),
-            "text",
-            Value::Text(card.mark.into()),
-        );
-        out.set(
-            &id::card(lesson.slug, "-status"),
-            "text",
-            Value::Text(card.status),
-        );
+        out.set(&part(""), "class", Value::Text(class));
+        out.set(&part("-mark"), "text", Value::Text(card.mark.into()));
+        out.set(&part("-status"), "text", Value::Text(card.status));
         let width = format!("{}%", card.percent);
-        out.set(&id::card(lesson.slug, "-bar"), "width", Value::Text(width));
+        out.set(&part("-bar"), "width", Value::Text(width));
+        let part = |name| id::lesson(lesson.slug, name);
         let left = time_left(progress, lesson);
-        out.set(&id::lesson(lesson.slug, "left"), "text", Value::Text(left));
+        out.set(&part("left"), "text", Value::Text(left));
         let percent = lesson_percent(progress, lesson);
-        let line = progress_text(percent);
         out.set(
-            &id::lesson(lesson.slug, "percent"),
+            &part("percent"),
             "text",
-            Value::Text(line),
+            Value::Text(progress_text(percent)),
         );
-        let value = percent.to_string();
-        out.set(
-            &id::lesson(lesson.slug, "progress"),
-            "value",
-            Value::Text(value),
-        );
+        out.set(&part("progress"), "value", Value::Text(percent.to_string()));
     }
-    out.into_json()
+    let mut json = format!(r#"{{"v":1,"p":{}"#, out.into_patches());
+    if let Some(day) = today {
+        let mut on_the_day = Glance::default();
+        let line = due_today(progress, Some(day));
+        on_the_day.set(id::HOME_DUE, "hidden", Value::Bool(line.is_empty()));
+        on_the_day.set(id::HOME_DUE, "text", Value::Text(line));
+        let suffix = review_suffix(progress, Some(day));
+        on_the_day.set(id::REVIEW_DUE, "text", Value::Text(suffix));
+        json.push_str(&format!(
+            r#","day":{day},"dp":{}"#,
+            on_the_day.into_patches()
+        ));
+    }
+    json.push('}');
+    json
 }
 
 enum Value {
@@ -196,8 +236,9 @@ impl Glance {
         }
     }
 
-    fn into_json(self) -> String {
-        let mut json = String::from(r#"{"v":1,"p":{"#);
+    /// `{"<id>":[["<what>", value], …], …}`.
+    fn into_patches(self) -> String {
+        let mut json = String::from("{");
         for (i, (id, patches)) in self.0.iter().enumerate() {
             if i > 0 {
                 json.push(',');
@@ -219,7 +260,7 @@ impl Glance {
             }
             json.push(']');
         }
-        json.push_str("}}");
+        json.push('}');
         json
     }
 }

@@ -2,7 +2,10 @@
 //! position and finished lessons. Everything hangs on stable content ids, so
 //! rewording a lesson keeps the reader's work.
 
+use super::review::{Card, Day};
 use super::sorted::{SortedMap, SortedSet};
+use super::stance::Take;
+use super::then_now::FollowUp;
 use crate::content::{Check, Lesson, Reflection, ReflectionKind};
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +22,19 @@ pub struct Progress {
     pub completed: SortedSet,
     /// Slug of the lesson the reader opened last.
     pub last_lesson: Option<String>,
+    /// Stored format 2 on (see `codec`):
+    /// Key idea or check id → its place in the review schedule (`review`).
+    pub review: SortedMap<Card>,
+    /// Reflection id → what the reader added when it came back, oldest
+    /// first (`then_now`).
+    #[serde(deserialize_with = "super::then_now::capped_map")]
+    pub follow_ups: SortedMap<Vec<FollowUp>>,
+    /// Reflection id → the day it last came back and the reader answered.
+    #[serde(deserialize_with = "super::then_now::days")]
+    pub revisited: SortedMap<Day>,
+    /// "Where I stand" snapshots, by day (`stance`).
+    #[serde(deserialize_with = "super::stance::capped_takes")]
+    pub takes: Vec<Take>,
 }
 
 /// How sure the reader said they were before checking.
@@ -258,6 +274,9 @@ impl Progress {
             && self.reflections.is_empty()
             && self.positions.is_empty()
             && self.completed.is_empty()
+            && self.review.is_empty()
+            && self.follow_ups.is_empty()
+            && self.takes.is_empty()
     }
 
     /// Forgets every answer and reflection of one lesson (after the reader
@@ -268,6 +287,14 @@ impl Progress {
         }
         for reflection in lesson.reflections {
             self.reflections.remove(reflection.id);
+            self.follow_ups.remove(reflection.id);
+            self.revisited.remove(reflection.id);
+        }
+        for id in lesson.key_ideas.iter().map(|k| k.id) {
+            self.review.remove(id);
+        }
+        for check in lesson.checks {
+            self.review.remove(check.id);
         }
         self.positions.remove(lesson.slug);
         self.completed.remove(lesson.slug);

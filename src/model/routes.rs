@@ -68,9 +68,20 @@ pub enum Route {
     Journal,
     Data,
     Workbook,
+    /// Today's spaced review, and a reflection brought back.
+    Review,
+    /// The "Where I stand" snapshot.
+    WhereIStand,
+    /// The closing page: the journey looked back on.
+    CourseEnd,
     About,
     NotFound,
 }
+
+/// The app paths of the learning pages (see `Route`).
+pub const REVIEW_PATH: &str = "/review/";
+pub const WHERE_I_STAND_PATH: &str = "/where-i-stand/";
+pub const COURSE_END_PATH: &str = "/course-end/";
 
 impl Route {
     /// The page an app path shows. A trailing slash is ignored; anything
@@ -88,6 +99,9 @@ impl Route {
             "/data" => Route::Data,
             "/workbook" => Route::Workbook,
             "/about" => Route::About,
+            "/review" => Route::Review,
+            "/where-i-stand" => Route::WhereIStand,
+            "/course-end" => Route::CourseEnd,
             // Only the course's own lessons: an unknown one is the page
             // rendered for every unknown address (404.html).
             _ => match path.strip_prefix("/lesson/") {
@@ -165,6 +179,10 @@ mod tests {
         assert_eq!(Route::parse("/journal?x=1"), Route::Journal);
         assert_eq!(Route::parse("/data"), Route::Data);
         assert_eq!(Route::parse("/workbook"), Route::Workbook);
+        assert_eq!(Route::parse("/review"), Route::Review);
+        assert_eq!(Route::parse("/review/"), Route::Review);
+        assert_eq!(Route::parse("/where-i-stand"), Route::WhereIStand);
+        assert_eq!(Route::parse("/course-end#how-sure"), Route::CourseEnd);
         assert_eq!(
             Route::parse("/lesson/what-attunement-is#s-intro"),
             Route::Lesson("what-attunement-is".to_string())

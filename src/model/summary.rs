@@ -2,7 +2,7 @@
 //! matched their answers.
 
 use super::progress::{Confidence, Progress};
-use crate::content::Lesson;
+use crate::content::{Check, Lesson};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Results {
@@ -40,13 +40,18 @@ pub fn lesson_results(progress: &Progress, lesson: &Lesson) -> Results {
             }
         }
     }
-    results.by_confidence = Confidence::ALL
+    results.by_confidence = by_confidence(tally);
+    results
+}
+
+/// The levels the reader used, each with (right, not right).
+fn by_confidence(tally: [(usize, usize); 3]) -> Vec<(Confidence, usize, usize)> {
+    Confidence::ALL
         .iter()
         .zip(tally)
         .filter(|(_, (r, w))| r + w > 0)
         .map(|(c, (r, w))| (*c, r, w))
-        .collect();
-    results
+        .collect()
 }
 
 /// A kind sentence on how confidence matched answers, or `None` when the
@@ -74,4 +79,44 @@ pub fn calibration_note(results: &Results) -> Option<&'static str> {
     } else {
         "Your confidence matched your answers well."
     })
+}
+
+/// The same across every lesson: first tries by confidence, for "How sure
+/// was I?" at the end of the course. Confidence never changes a result;
+/// this only sets the two side by side.
+pub fn course_results(progress: &Progress, lessons: &[Lesson]) -> Results {
+    let mut out = Results::default();
+    let mut tally = [(0usize, 0usize); 3];
+    for lesson in lessons {
+        let r = lesson_results(progress, lesson);
+        out.first_try += r.first_try;
+        out.answered += r.answered;
+        out.total += r.total;
+        for (c, right, wrong) in r.by_confidence {
+            tally[c as usize].0 += right;
+            tally[c as usize].1 += wrong;
+        }
+    }
+    out.by_confidence = by_confidence(tally);
+    out
+}
+
+/// The questions the reader was certain of but missed on the first try,
+/// in course order: worth a second look (they also come first in review).
+pub fn sure_but_missed(
+    progress: &Progress,
+    lessons: &'static [Lesson],
+) -> Vec<(&'static Lesson, &'static Check)> {
+    lessons
+        .iter()
+        .flat_map(|l| l.checks.iter().map(move |c| (l, c)))
+        .filter(|(_, c)| super::review::sure_but_missed(progress, c.id))
+        .collect()
+}
+
+/// Percent right (0–100) of `right` out of `right + wrong`, rounded.
+pub fn percent(right: usize, wrong: usize) -> usize {
+    (right * 100 + (right + wrong) / 2)
+        .checked_div(right + wrong)
+        .unwrap_or(0)
 }

@@ -61,6 +61,14 @@ pub fn check_progress(p: &Progress) -> Result<(), BadId> {
             return Err(bad("progress.answers.fingerprint", &answer.fingerprint));
         }
     }
+    // Format 2: review items, reflections followed up, snapshot statements.
+    // An id the course does not have is kept but never offered or shown.
+    all_ids("progress.review", &mut p.review.keys())?;
+    all_ids("progress.follow_ups", &mut p.follow_ups.keys())?;
+    all_ids("progress.revisited", &mut p.revisited.keys())?;
+    for take in &p.takes {
+        all_ids("progress.takes.points", &mut take.points.keys())?;
+    }
     for (_, entry) in &p.reflections {
         if let ReflectionValue::Checklist(items) = &entry.value {
             all_ids("progress.reflections.checklist", &mut items.iter())?;

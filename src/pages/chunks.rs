@@ -2,7 +2,8 @@
 //! chunks of their own when the `split` feature is on (Trunk's builds,
 //! split by `scripts/split-wasm.mjs`), so home loads without their code:
 //! `course` (a lesson, the journal, the printable workbook: they share most
-//! of their code) and `data` (the Your data page). Home, About (it says
+//! of their code), `data` (the Your data page) and `review` (Review,
+//! Where I stand and the closing page: learning that lasts). Home, About (it says
 //! where to find help, which must show even when nothing more can be
 //! fetched) and the not-found page stay in the first load. Without the
 //! feature (host, prerendering, browser tests) these are plain calls.
@@ -18,7 +19,8 @@
 
 use crate::model::routes::Route;
 use crate::pages::{
-    data::DataPage, journal::Journal, lesson::LessonPage, not_found::NotFound, workbook::Workbook,
+    course_end::CourseEnd, data::DataPage, journal::Journal, lesson::LessonPage,
+    not_found::NotFound, review::ReviewPage, stance::WhereIStand, workbook::Workbook,
 };
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -43,6 +45,7 @@ pub type MakePage = fn(&Route) -> AnyView;
 pub enum Module {
     Course,
     Data,
+    Review,
 }
 
 impl Module {
@@ -52,6 +55,7 @@ impl Module {
         match route {
             Route::Lesson(_) | Route::Journal | Route::Workbook => Some(Module::Course),
             Route::Data => Some(Module::Data),
+            Route::Review | Route::WhereIStand | Route::CourseEnd => Some(Module::Review),
             Route::Home | Route::About | Route::NotFound => None,
         }
     }
@@ -69,6 +73,7 @@ impl Module {
         let make = match self {
             Module::Course => course().await?,
             Module::Data => data().await?,
+            Module::Review => review().await?,
         };
         LOADED.with(|loaded| loaded[self as usize].set(Some(make)));
         Ok(make)
@@ -76,7 +81,8 @@ impl Module {
 }
 
 thread_local! {
-    static LOADED: [Cell<Option<MakePage>>; 2] = const { [Cell::new(None), Cell::new(None)] };
+    static LOADED: [Cell<Option<MakePage>>; 3] =
+        const { [Cell::new(None), Cell::new(None), Cell::new(None)] };
 }
 
 /// Declares `async fn $name() -> Result<MakePage, PageNotLoaded>` whose
@@ -107,6 +113,13 @@ module_in_chunk!(
     }
 );
 
+module_in_chunk!(
+    review,
+    fn review() {
+        Ok(review_page)
+    }
+);
+
 fn course_page(route: &Route) -> AnyView {
     match route {
         Route::Lesson(slug) => view! { <LessonPage slug=slug.clone() /> }.into_any(),
@@ -118,4 +131,12 @@ fn course_page(route: &Route) -> AnyView {
 
 fn data_page(_: &Route) -> AnyView {
     view! { <DataPage /> }.into_any()
+}
+
+fn review_page(route: &Route) -> AnyView {
+    match route {
+        Route::Review => view! { <ReviewPage /> }.into_any(),
+        Route::WhereIStand => view! { <WhereIStand /> }.into_any(),
+        _ => view! { <CourseEnd /> }.into_any(),
+    }
 }

@@ -1,12 +1,12 @@
 //! "Your data": what is saved, where, and who can read it; backup export
 //! and import; the workbook; and deleting everything.
 
+use crate::components::backup_download::BackupDownload;
 use crate::components::confirm::ConfirmAction;
-use crate::components::download::download_text;
 use crate::components::focus::on_page_shown;
 use crate::components::workbook_download::WorkbookActions;
-use crate::model::backup::{check_backup, export, ImportError, Preview, MAX_BACKUP_BYTES};
-use crate::model::dates::{format_day, iso_day};
+use crate::model::backup::{check_backup, ImportError, Preview, MAX_BACKUP_BYTES};
+use crate::model::dates::format_day;
 use crate::state::use_app_state;
 use crate::storage::Persistence;
 use leptos::prelude::*;
@@ -27,26 +27,6 @@ pub fn DataPage() -> impl IntoView {
         Some(Persistence::Unsupported) => {
             "This browser does not say whether it will keep this data. A backup keeps it safe."
         }
-    };
-    // Said in words when no file could be made, never an empty "backup".
-    let export_problem = RwSignal::new(None::<String>);
-    let export_file = move |_| {
-        let now = js_sys::Date::now();
-        let made = state
-            .progress
-            .with_untracked(|p| export(p, now))
-            .map_err(|e| e.to_string())
-            .and_then(|text| {
-                download_text(
-                    &format!("attune-backup-{}.json", iso_day(now)),
-                    "application/json",
-                    &text,
-                )
-            });
-        export_problem.set(
-            made.err()
-                .map(|e| format!("No backup was made ({e}). Nothing was changed.")),
-        );
     };
     view! {
         <div class="page prose">
@@ -70,12 +50,7 @@ pub fn DataPage() -> impl IntoView {
             <p>
                 "Browsers can remove saved data: when you clear your history, when space runs low, and Safari (on iPhone, iPad and Mac) after seven days without a visit. A backup file is the safe way to keep your reflections."
             </p>
-            <div class="actions">
-                <button type="button" class="button" on:click=export_file>
-                    "Download a backup"
-                </button>
-            </div>
-            <p role="status">{move || export_problem.get()}</p>
+            <BackupDownload />
             <ImportBackup />
             <h2>"My workbook"</h2>
             <p>

@@ -2,9 +2,10 @@
 
 use crate::components::focus::on_page_shown;
 use crate::components::link::Link;
+use crate::components::today::use_today;
 use crate::content::{lessons, Lesson, ATTRIBUTION};
 use crate::model::first_screen::{self, id};
-use crate::model::routes::lesson_path;
+use crate::model::routes::{lesson_path, WHERE_I_STAND_PATH};
 use crate::router::use_location;
 use crate::state::use_app_state;
 use leptos::prelude::*;
@@ -20,6 +21,13 @@ pub fn Home() -> impl IntoView {
     // returning reader's values are painted into it before the app arrives
     // (`model::first_screen`).
     let start = Memo::new(move |_| state.progress.with(|p| first_screen::start(p, lessons())));
+    // Known once the clock has been read (after the first render), and
+    // painted before that from the app's summary when it was made today.
+    let today = use_today();
+    let due = Memo::new(move |_| {
+        let day = today.get().map(|now| now.day);
+        state.progress.with(|p| first_screen::due_today(p, day))
+    });
     view! {
         <div class="home">
             <section class="hero">
@@ -49,6 +57,15 @@ pub fn Home() -> impl IntoView {
                     >
                         {move || start.with(|s| s.label)}
                     </a>
+                    <a
+                        id=id::START_AGAIN
+                        data-reader=""
+                        href=location.href(&first_screen::first_lesson_path(lessons()))
+                        class="button button-secondary"
+                        hidden=move || !start.with(|s| s.finished)
+                    >
+                        "Read the course again"
+                    </a>
                     <p
                         class="hint"
                         id=id::START_HINT
@@ -57,7 +74,27 @@ pub fn Home() -> impl IntoView {
                     >
                         {move || start.with(|s| s.hint.clone())}
                     </p>
+                    <p
+                        class="hint"
+                        id=id::START_OFFER
+                        data-reader=""
+                        hidden=move || !start.with(|s| s.new_reader)
+                    >
+                        "Before you start, if you like: "
+                        <Link href=WHERE_I_STAND_PATH>"Where I stand"</Link>
+                        ", a two-minute snapshot just for you, to look back on at the end."
+                    </p>
                 </div>
+                <p class="review-due">
+                    <a
+                        id=id::HOME_DUE
+                        data-reader=""
+                        href=location.href(crate::model::routes::REVIEW_PATH)
+                        hidden=move || due.with(|d| d.is_empty())
+                    >
+                        {move || due.get()}
+                    </a>
+                </p>
                 <p>
                     "Where our ways of relating come from, why some of us keep our distance and some of us hold on tight, and how real closeness can grow. Seven lessons, each with questions to check your understanding and space to reflect."
                 </p>

@@ -1,10 +1,13 @@
-//! The journal: every reflection the reader wrote, by lesson, with dates.
-//! Each can be edited in place and links back to where it was asked. The
+//! The journal: every reflection the reader wrote, by lesson, with dates,
+//! and the follow-ups added when it came back in review (then and now),
+//! oldest first, below it. Each can be edited in place and links back to
+//! where it was asked. The
 //! prompts come from the text files of the lessons written in, loaded
 //! after the first render; meanwhile the page says so.
 
 use crate::components::course_text::{Content, WithTexts};
 use crate::components::focus::on_page_shown;
+use crate::components::follow_ups::FollowUpList;
 use crate::components::link::Link;
 use crate::components::reflection::ReflectionCard;
 use crate::content::{lessons, Lesson, LessonText, Reflection};
@@ -151,5 +154,6 @@ fn JournalEntry(
                 &activity_anchor(reflection.id),
             )>"See it in the lesson"</Link>
         </p>
+        <FollowUpList reflection_id=reflection.id />
     }
 }

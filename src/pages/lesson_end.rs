@@ -1,11 +1,19 @@
-//! The end of a lesson: key ideas, the reader's results and confidence,
-//! their reflections, and the way on.
+//! The end of a lesson: key ideas, the reader's results and how sure they
+//! were against how right (`components::calibration`), their reflections,
+//! and the way on. Finishing puts the lesson's ideas and checks in the
+//! review schedule; finishing the last lesson opens the closing page.
 
+use crate::components::calibration::{Calibration, SureButMissed};
 use crate::components::confirm::ConfirmAction;
 use crate::components::link::{InPageLink, Link};
+use crate::components::prose::key_ideas;
+use crate::components::today::read_clock;
 use crate::content::{lessons, Lesson, LessonText};
-use crate::model::routes::{activity_anchor, lesson_path, HOME_PATH, JOURNAL_PATH};
-use crate::model::summary::{calibration_note, lesson_results};
+use crate::model::review::sure_but_missed;
+use crate::model::routes::{
+    activity_anchor, lesson_path, COURSE_END_PATH, JOURNAL_PATH, REVIEW_PATH, WHERE_I_STAND_PATH,
+};
+use crate::model::summary::lesson_results;
 use crate::model::workbook::describe_reflection;
 use crate::router::use_location;
 use crate::state::use_app_state;
@@ -20,39 +28,18 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize, text: LessonText) -> imp
 
     let results = move || {
         let r = state.progress.with(|p| lesson_results(p, lesson));
-        let rows = r
-            .by_confidence
-            .iter()
-            .map(|(c, right, wrong)| {
-                view! {
-                    <tr>
-                        <th scope="row">{c.label()}</th>
-                        <td>{*right}</td>
-                        <td>{*wrong}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        let has_rows = !r.by_confidence.is_empty();
+        let missed: Vec<_> = state.progress.with(|p| {
+            lesson
+                .checks
+                .iter()
+                .filter(|c| sure_but_missed(p, c.id))
+                .map(|c| (lesson, c, text))
+                .collect()
+        });
         view! {
             <p>{results_sentence(r.answered, r.total, r.first_try)}</p>
-            {has_rows
-                .then(|| {
-                    view! {
-                        <table class="confidence-table">
-                            <caption>"How sure you were, first time"</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"You said"</th>
-                                    <th scope="col">"Right"</th>
-                                    <th scope="col">"Not yet"</th>
-                                </tr>
-                            </thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    }
-                })}
-            {calibration_note(&r).map(|note| view! { <p>{note}</p> })}
+            <Calibration results=r />
+            <SureButMissed missed=missed />
         }
     };
 
@@ -91,11 +78,13 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize, text: LessonText) -> imp
     };
 
     let finish = move |_| {
-        state.progress.update(|p| p.complete(lesson.slug));
+        // Finished: the lesson's ideas and checks enter the review schedule.
+        let today = read_clock().day;
+        state.progress.update(|p| p.finish_lesson(lesson, today));
         state.flush();
         let to = next
             .map(|l| lesson_path(l.slug))
-            .unwrap_or_else(|| HOME_PATH.to_string());
+            .unwrap_or_else(|| COURSE_END_PATH.to_string());
         location.navigate(&to);
     };
 
@@ -104,14 +93,12 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize, text: LessonText) -> imp
             <h2 id="key-ideas" tabindex="-1">
                 "Key ideas"
             </h2>
-            <ul class="key-ideas">
-                {lesson
-                    .key_ideas
-                    .iter()
-                    .map(|k| view! { <li>{text.get(k.text)}</li> })
-                    .collect_view()}
-            </ul>
+            {key_ideas(lesson, text)}
             <h2>"Your results"</h2>
+            <p class="hint">
+                "Once you finish, this lesson\u{2019}s key ideas and questions come back in your "
+                <Link href=REVIEW_PATH>"review"</Link> " from the next day, a few at a time."
+            </p>
             {results}
             <h2>"Your reflections"</h2>
             {reflections}
@@ -127,6 +114,17 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize, text: LessonText) -> imp
                     }}
                 </button>
             </div>
+            {next
+                .is_none()
+                .then(|| {
+                    view! {
+                        <p>
+                            "Before you go on, you can take the "
+                            <Link href=WHERE_I_STAND_PATH>"Where I stand"</Link>
+                            " snapshot again and see it beside your first."
+                        </p>
+                    }
+                })}
             <nav class="prev-next" aria-label="Lessons">
                 {previous
                     .map(|l| {

@@ -4,7 +4,8 @@
 
 use crate::content::{lesson_by_slug, lessons, Lesson};
 use crate::model::routes::{
-    lesson_path, Route, ABOUT_PATH, DATA_PATH, HOME_PATH, JOURNAL_PATH, WORKBOOK_PATH,
+    lesson_path, Route, ABOUT_PATH, COURSE_END_PATH, DATA_PATH, HOME_PATH, JOURNAL_PATH,
+    REVIEW_PATH, WHERE_I_STAND_PATH, WORKBOOK_PATH,
 };
 
 pub const ABOUT: &str = "About";
@@ -12,6 +13,9 @@ pub const DATA: &str = "Your data";
 pub const JOURNAL: &str = "Your journal";
 pub const WORKBOOK: &str = "My workbook";
 pub const NOT_FOUND: &str = "Page not found";
+pub const REVIEW: &str = "Review";
+pub const WHERE_I_STAND: &str = "Where I stand";
+pub const COURSE_END: &str = "Looking back";
 
 /// The page's name ("" for home), as the tab shows it before " · Attune".
 pub fn title(route: &Route) -> &'static str {
@@ -22,6 +26,9 @@ pub fn title(route: &Route) -> &'static str {
         Route::Data => DATA,
         Route::Workbook => WORKBOOK,
         Route::About => ABOUT,
+        Route::Review => REVIEW,
+        Route::WhereIStand => WHERE_I_STAND,
+        Route::CourseEnd => COURSE_END,
         Route::NotFound => NOT_FOUND,
     }
 }
@@ -35,6 +42,9 @@ pub fn description(route: &Route) -> &'static str {
         Route::Journal => "Everything you wrote in the course's reflections, kept only in your browser.",
         Route::Data => "What Attune saves in your browser, who can see it, backups, and deleting it all.",
         Route::Workbook => "The key ideas of every lesson with your own answers and reflections, to read, print or keep.",
+        Route::Review => "A few of the course's ideas and questions again, at growing intervals, so they last.",
+        Route::WhereIStand => "A short snapshot, just for you, of how easy some parts of closeness feel right now.",
+        Route::CourseEnd => "The course in brief, with your reflections and snapshots, and what to try next.",
         Route::NotFound => NOT_FOUND_TEXT,
     }
 }
@@ -47,7 +57,7 @@ const NOT_FOUND_TEXT: &str = "This page of Attune does not exist.";
 pub fn texts_shown_first(route: &Route) -> Vec<&'static Lesson> {
     match route {
         Route::Lesson(slug) => lesson_by_slug(slug).map(|(_, l)| l).into_iter().collect(),
-        Route::Workbook => lessons().iter().collect(),
+        Route::Workbook | Route::CourseEnd => lessons().iter().collect(),
         _ => Vec::new(),
     }
 }
@@ -57,6 +67,14 @@ pub fn texts_shown_first(route: &Route) -> Vec<&'static Lesson> {
 pub fn all_paths() -> Vec<String> {
     let mut paths = vec![HOME_PATH.to_string()];
     paths.extend(lessons().iter().map(|l| lesson_path(l.slug)));
-    paths.extend([JOURNAL_PATH, DATA_PATH, WORKBOOK_PATH, ABOUT_PATH].map(String::from));
+    let pages = [
+        JOURNAL_PATH,
+        DATA_PATH,
+        WORKBOOK_PATH,
+        ABOUT_PATH,
+        REVIEW_PATH,
+    ];
+    paths.extend(pages.map(String::from));
+    paths.extend([WHERE_I_STAND_PATH, COURSE_END_PATH].map(String::from));
     paths
 }

@@ -4,6 +4,7 @@ pub use meta::texts_shown_first;
 
 pub mod about;
 pub mod chunks;
+pub mod course_end;
 pub mod data;
 pub mod home;
 pub mod journal;
@@ -11,4 +12,6 @@ pub mod lesson;
 pub mod lesson_end;
 pub mod meta;
 pub mod not_found;
+pub mod review;
+pub mod stance;
 pub mod workbook;

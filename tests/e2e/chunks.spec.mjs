@@ -29,6 +29,7 @@ test("home loads without the course pages' code; opening a lesson fetches it", a
   await expect(view.checks).toHaveCount(lessons[0].checks.length);
   expect(wasm).toContainEqual(expect.stringMatching(/^chunks-[0-9a-f]{16}\/split_course\.wasm$/));
   expect(wasm.some((f) => f.endsWith("split_data.wasm"))).toBe(false);
+  expect(wasm.some((f) => f.endsWith("split_review.wasm"))).toBe(false);
   expect(problems).toEqual([]);
 });
 
@@ -38,6 +39,9 @@ const CHUNKED = [
   { path: "journal", module: "course", ready: "main h1" },
   { path: "workbook", module: "course", ready: "main h1" },
   { path: "data", module: "data", ready: "main h1" },
+  { path: "review", module: "review", ready: "main h1" },
+  { path: "where-i-stand", module: "review", ready: "main h1" },
+  { path: "course-end", module: "review", ready: "main h1" },
 ];
 
 for (const { path, module, ready, text } of CHUNKED) {

@@ -266,9 +266,52 @@ export const steps = [
         }
       }, "a complete backup file");
       expectEqual(backup.app, "attune", "backup.app");
-      expectEqual(backup.schema, 1, "backup.schema");
+      expectEqual(backup.schema, 2, "backup.schema");
       if (!JSON.stringify(backup).includes(WORDS + MORE)) throw new Error("the backup does not hold the reflection");
       ctx.note(`export saved ${name} to the download folder`);
+    },
+  },
+  {
+    name: "finish lesson 1; when its items are due, Review offers them and one is rated",
+    async run(ctx) {
+      await open(ctx, `lesson/${one.slug}`);
+      await headingIs(ctx, one.title);
+      const finish = await find(ctx, ".lesson-end .lesson-nav button");
+      await script(ctx, "arguments[0].scrollIntoView({block: 'center'})", finish);
+      await finish.click();
+      await headingIs(ctx, two.title);
+      const count = one.keyIdeas.length + one.checks.length;
+      const review = () => script(ctx, "return JSON.parse(localStorage.getItem('attune:progress')).progress.review");
+      await eventually(async () => Object.keys((await review()) ?? {}).length === count, "the lesson's items in the schedule");
+      // A day passes: what WebDriver cannot do to the clock, done to the
+      // stored due dates (as a reader coming back would find them).
+      await script(
+        ctx,
+        `const doc = JSON.parse(localStorage.getItem('attune:progress'));
+         for (const card of Object.values(doc.progress.review)) card.due = 0;
+         localStorage.setItem('attune:progress', JSON.stringify(doc));`,
+      );
+      await open(ctx, "");
+      const nav = await css(ctx, "nav");
+      await eventually(async () => (await nav.getText()).includes(`Review (${count})`), `"Review (${count})" in the header`);
+      await byName(nav, "a", `Review (${count})`).click();
+      await headingIs(ctx, "Review");
+      await find(ctx, ".review-item h2");
+      const reveal = await ctx.driver.findElement(
+        By.xpath("//main//button[normalize-space()='Show the answer' or normalize-space()='Show the idea']"),
+      );
+      await reveal.click();
+      const good = await find(ctx, ".rating button.rate:nth-child(3)");
+      expectEqual(await (await good.findElement(By.css("strong"))).getText(), "Good", "the third rating");
+      await good.click();
+      const status = await css(ctx, ".page.review > [role=status]");
+      await eventually(async () => (await status.getAttribute("textContent")).startsWith("Saved: Good."), "the rating announced");
+      await eventually(async () => (await nav.getText()).includes(`Review (${count - 1})`), "one fewer due in the header");
+      await eventually(
+        async () => Object.values(await review()).filter((c) => c.reps === 1).length === 1,
+        "the rating saved",
+      );
+      await screenshot(ctx, "review");
     },
   },
   {

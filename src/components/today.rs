@@ -1,0 +1,59 @@
+//! The reader's "today": their local day and the time, read from the clock
+//! only in effects and handlers, never while rendering (pages render the
+//! same on the host). The header's review count, home and the review pages
+//! read it from context; it is `None` until the app has taken the page over.
+
+use crate::model::review::{local_day, Day};
+use leptos::prelude::*;
+
+/// A reading of the clock.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Now {
+    /// Milliseconds since 1970 (UTC).
+    pub ms: f64,
+    /// The reader's local day.
+    pub day: Day,
+}
+
+/// Today, in context.
+#[derive(Clone, Copy)]
+pub struct Today(pub RwSignal<Option<Now>>);
+
+/// Reads the clock. For effects and event handlers only.
+pub fn read_clock() -> Now {
+    let ms = js_sys::Date::now();
+    let offset = js_sys::Date::new_0().get_timezone_offset();
+    Now {
+        ms,
+        day: local_day(ms, offset),
+    }
+}
+
+/// Provides today, read after the first render, again whenever `changed`
+/// changes (a new page) and when the tab is shown again (a tab left open
+/// overnight moves on to the new day).
+pub fn provide_today(changed: Signal<String>) {
+    let today = RwSignal::new(None);
+    provide_context(Today(today));
+    let refresh = move || {
+        let now = read_clock();
+        if today.get_untracked().map(|n: Now| n.day) != Some(now.day) {
+            today.set(Some(now));
+        }
+    };
+    Effect::new(move |_| {
+        changed.track();
+        refresh();
+    });
+    Effect::new(move |_| {
+        let shown = window_event_listener(leptos::ev::visibilitychange, move |_| refresh());
+        on_cleanup(move || shown.remove());
+    });
+}
+
+/// Today from context (`None` before the first effect has run).
+pub fn use_today() -> RwSignal<Option<Now>> {
+    use_context::<Today>()
+        .unwrap_or_else(|| panic!("Today is provided by App"))
+        .0
+}
