@@ -65,6 +65,9 @@ export function pageHtml(template, page, { base, modules }) {
   const title = page.title ? `${page.title} · Attune` : "Attune";
   const files = [...(page.module ? modules[page.module] ?? missing(page.module) : []), ...page.texts];
   const head = [
+    // The code that reads saved progress (src/reader.rs) is needed before
+    // the app takes the page over only when something is saved.
+    readerPreload(modules.reader ?? missing("reader")),
     // Not the not-found page: it answers many addresses.
     page.path === "/404"
       ? `<meta name="robots" content="noindex" />`
@@ -82,6 +85,24 @@ export function pageHtml(template, page, { base, modules }) {
   if (!/<body>/.test(html)) throw new Error("prerender: index.html has no plain <body>");
   html = html.replace("<body>", () => `<body data-page="${esc(page.path)}">`);
   return html.replace(PAGE_MARKER, () => page.html);
+}
+
+/** An inline script (allowed by the policy's hash, scripts/pwa/csp.mjs)
+ * that preloads the reader's chunk files for a reader with something saved,
+ * as the app's own fetches ask for them (same URL and credentials mode). */
+function readerPreload(files) {
+  return `<script>
+      try {
+        if (localStorage.getItem("attune:progress")) ${JSON.stringify(files)}.forEach(function (file) {
+          var link = document.createElement("link");
+          link.rel = "preload";
+          link.as = "fetch";
+          link.crossOrigin = "anonymous";
+          link.href = file;
+          document.head.appendChild(link);
+        });
+      } catch (_) {}
+    </script>`;
 }
 
 function missing(module) {

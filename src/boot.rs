@@ -6,6 +6,8 @@ use crate::model::progress::Progress;
 use crate::model::routes;
 use crate::model::settings::Settings;
 use crate::model::sync::Stored;
+use crate::pages::chunks::PageNotLoaded;
+use crate::reader;
 use crate::storage::{Store, PROGRESS, SETTINGS};
 
 /// What `start()` read from the browser before mounting. Built without a
@@ -58,6 +60,18 @@ impl Boot {
             settings: store.load(&SETTINGS),
             store,
         }
+    }
+}
+
+impl Boot {
+    /// Makes sure what storage held is read: saved progress needs its
+    /// reader (`crate::reader`), which a first visit's page has not loaded.
+    pub async fn read_saved(&mut self) -> Result<(), PageNotLoaded> {
+        if self.progress == Some(Stored::NotReadYet) {
+            reader::load().await?;
+            self.progress = self.store.load(&PROGRESS);
+        }
+        Ok(())
     }
 }
 

@@ -19,6 +19,7 @@ pub mod content;
 pub mod dom_focus;
 pub mod model;
 pub mod pages;
+pub mod reader;
 pub mod router;
 pub mod saver;
 pub mod service_worker;
@@ -31,19 +32,25 @@ pub mod takeover;
 /// rendered at build time (or, from the development server, renders it).
 /// Kept out of the components so rendering never calls a browser API.
 pub fn start() {
-    let boot = boot::Boot::read();
-    #[cfg(feature = "hydrate")]
-    if let Some(rendered) = boot::rendered_for() {
-        wasm_bindgen_futures::spawn_local(takeover::take_over(boot, rendered));
-        return;
-    }
-    let updates = service_worker::UpdateReady::default();
-    let state = state::AppState::new(&boot, false);
-    let (base, path) = (boot.base.clone(), boot.path);
-    leptos::mount::mount_to_body(move || {
-        leptos::prelude::view! { <app::App state=state base=base path=path updates=updates /> }
+    wasm_bindgen_futures::spawn_local(async {
+        let mut boot = boot::Boot::read();
+        // A read that failed (its code could not be fetched) is tried again
+        // once the app is running.
+        let read = boot.read_saved().await;
+        #[cfg(feature = "hydrate")]
+        if let Some(rendered) = boot::rendered_for() {
+            takeover::take_over(boot, rendered, read.is_ok()).await;
+            return;
+        }
+        // The development server: nothing to take over. Saved progress that
+        // could not be read yet is read once it can be (`saver.rs`).
+        let _ = read;
+        let updates = service_worker::UpdateReady::default();
+        let state = state::AppState::new(&boot, false);
+        let (base, path) = (boot.base.clone(), boot.path);
+        leptos::mount::mount_to_body(move || {
+            leptos::prelude::view! { <app::App state=state base=base path=path updates=updates /> }
+        });
+        service_worker::register(&boot.base, updates);
     });
-    // After the first render: installing the offline copy downloads the
-    // whole build, which must not delay the page.
-    service_worker::register(&boot.base, updates);
 }

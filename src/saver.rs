@@ -130,15 +130,29 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
 
     /// Another tab or site changed our key: what storage holds now goes in.
     pub fn stored_elsewhere(self) {
-        if let Some(stored) = self.store.with_value(|s| s.load(self.slot)) {
-            self.feed(Event::StoredElsewhere(stored));
-        }
+        self.with_stored(|saver, stored| saver.feed(Event::StoredElsewhere(stored)));
     }
 
     fn save_now(self) {
-        if let Some(stored) = self.store.with_value(|s| s.load(self.slot)) {
-            self.feed(Event::Save(stored));
+        self.with_stored(|saver, stored| saver.feed(Event::Save(stored)));
+    }
+
+    /// Reads what storage holds and goes on with it. What cannot be read
+    /// yet (a first visit's page has not loaded the code that reads saved
+    /// progress, `crate::reader`) is read once that code is here: the
+    /// machine is told, and writes nothing over it meanwhile.
+    fn with_stored(self, then: fn(Self, Stored<D>)) {
+        let Some(stored) = self.store.with_value(|s| s.load(self.slot)) else {
+            return;
+        };
+        if stored == Stored::NotReadYet {
+            leptos::task::spawn_local(async move {
+                if crate::reader::load().await.is_ok() {
+                    self.with_stored(then);
+                }
+            });
         }
+        then(self, stored);
     }
 
     pub fn feed(self, event: Event<D>) {

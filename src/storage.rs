@@ -12,6 +12,7 @@ use crate::model::first_screen;
 use crate::model::progress::Progress;
 use crate::model::settings::{self, Settings};
 use crate::model::sync::Stored;
+use crate::reader;
 
 /// Every key this app writes starts with this.
 pub const PREFIX: &str = "attune:";
@@ -87,7 +88,8 @@ pub type Glance<D> = (&'static str, fn(&D) -> String);
 
 pub static PROGRESS: Slot<Progress> = Slot {
     key: PROGRESS_KEY,
-    decode: codec::stored,
+    // Through `reader`: the code that reads it may still be on its way.
+    decode: reader::read_progress,
     encode: |p| codec::encode(p).map_err(|e| e.to_string()),
     glance: Some((GLANCE_KEY, |p| {
         first_screen::glance(p, lessons(), Some(today()))

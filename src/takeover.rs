@@ -31,9 +31,9 @@ use wasm_bindgen::JsCast;
 /// Takes over the page, rendered for the app path `rendered` (see the
 /// module comment). The router then follows the address bar, should it
 /// show another address of the same page (the not-found page).
-pub async fn take_over(boot: Boot, rendered: String) {
+pub async fn take_over(boot: Boot, rendered: String, saved_was_read: bool) {
     let route = Route::parse(&rendered);
-    if prepare(&route).await.is_err() {
+    if !saved_was_read || prepare(&route).await.is_err() {
         stay_static();
         return;
     }

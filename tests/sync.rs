@@ -194,10 +194,42 @@ fn deleting_everything_in_one_tab_is_not_undone_by_another_tabs_save() {
     assert!(writes(&b.handle(Event::Save(Stored::Nothing))).is_empty());
 }
 
+/// A first visit's page reads saved data only once the code for it has
+/// arrived (after taking over). Meanwhile another tab may have saved: this
+/// tab writes nothing over what it cannot read yet, and once it can, merges
+/// and saves as usual.
+#[test]
+fn nothing_is_written_over_what_cannot_be_read_yet_and_it_is_merged_once_read() {
+    let mut m = started(Stored::Nothing);
+    m.handle(Event::Changed(with(&[("l.mine", "here")])));
+    let commands = m.handle(Event::Save(Stored::NotReadYet));
+    assert!(writes(&commands).is_empty());
+    assert_eq!(m.save_state(), SaveState::Pending);
+    assert!(m
+        .handle(Event::StoredElsewhere(Stored::NotReadYet))
+        .is_empty());
+    // The reader arrived: what the other tab saved is merged in, and saved.
+    let commands = m.handle(Event::StoredElsewhere(Stored::Readable(with(&[(
+        "l.theirs", "there",
+    )]))));
+    assert!(commands.contains(&Command::ArmTimer));
+    let both = with(&[("l.mine", "here"), ("l.theirs", "there")]);
+    assert_eq!(m.ours(), &both);
+    let commands = m.handle(Event::Save(Stored::Readable(with(&[(
+        "l.theirs", "there",
+    )]))));
+    assert_eq!(writes(&commands), [&both]);
+}
+
 #[test]
 fn removal_of_nothing_of_ours_is_not_worth_a_word() {
     let mut m = started(Stored::Nothing);
     assert!(m.handle(Event::StoredElsewhere(Stored::Nothing)).is_empty());
+    // Not even with a change not saved yet: nothing stored was lost.
+    m.handle(Event::Changed(with(&[("l.a", "new")])));
+    assert!(m.handle(Event::StoredElsewhere(Stored::Nothing)).is_empty());
+    let commands = m.handle(Event::Save(Stored::Nothing));
+    assert_eq!(writes(&commands), [&with(&[("l.a", "new")])]);
 }
 
 #[test]

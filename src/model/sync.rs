@@ -48,6 +48,10 @@ pub enum Stored<D> {
     Unreadable { raw: String, why: String },
     /// Written by a newer version: shown, never written over.
     Newer { version: u64, readable_part: D },
+    /// Something is stored, but this tab cannot read it yet: the code that
+    /// reads saved data is still on its way (a first visit's page loads it
+    /// after taking over). Nothing is merged or written until it is read.
+    NotReadYet,
 }
 
 /// Whether this tab may write.
@@ -157,7 +161,8 @@ impl<D: Document> Machine<D> {
                 sync.access = Access::MemoryOnly;
                 vec![Command::Tell(Notice::MemoryOnly)]
             }
-            Some(Stored::Nothing) => Vec::new(),
+            // Not read yet: taken in when it is (`Event::StoredElsewhere`).
+            Some(Stored::Nothing | Stored::NotReadYet) => Vec::new(),
             Some(Stored::Readable(doc)) => {
                 sync.base = doc.clone();
                 sync.ours = doc;
@@ -310,6 +315,9 @@ impl<D: Document> Machine<D> {
                 out.push(Command::Tell(Notice::Newer { version }));
                 return out;
             }
+            // Written once it can be read: the adapter brings what is
+            // stored in then (`Event::StoredElsewhere`), which saves again.
+            Stored::NotReadYet => return out,
         }
         out.extend(self.write_ours());
         out
@@ -363,8 +371,10 @@ impl<D: Document> Machine<D> {
                 }
                 out
             }
+            // Only what storage held can be lost: with nothing of ours
+            // saved yet, an unsaved change is simply saved as usual.
             Stored::Nothing => {
-                if self.ours.is_blank() {
+                if self.base.is_blank() {
                     return Vec::new();
                 }
                 self.lost = true;
@@ -384,6 +394,8 @@ impl<D: Document> Machine<D> {
                     Command::Tell(Notice::Newer { version }),
                 ]
             }
+            // Taken in when it can be read: the adapter brings it again.
+            Stored::NotReadYet => Vec::new(),
         }
     }
 }

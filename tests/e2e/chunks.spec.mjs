@@ -33,6 +33,25 @@ test("home loads without the course pages' code; opening a lesson fetches it", a
   expect(problems).toEqual([]);
 });
 
+test("the code that reads saved progress comes only with something saved, preloaded once", async ({ page }) => {
+  const wasm = [];
+  page.on("request", (req) => {
+    if (req.url().endsWith(".wasm")) wasm.push(new URL(req.url()).pathname.replace(/^\/attune\//, ""));
+  });
+  const home = new HomePage(page);
+  await home.open();
+  await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
+  expect(wasm.some((f) => f.endsWith("split_reader.wasm"))).toBe(false);
+  // Something saved, as a returning reader has: the page asks for the
+  // reader alongside the main module, once, and takes over with it.
+  await page.evaluate(() => localStorage.setItem("attune:progress", JSON.stringify({ schema: 2, progress: { completed: ["what-attunement-is"] } })));
+  wasm.length = 0;
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
+  expect(wasm.filter((f) => f.endsWith("split_reader.wasm"))).toHaveLength(1);
+  await expect(home.lessons.first()).toContainText("Finished");
+});
+
 // Each page that lives in a chunk, and its split module (src/pages/chunks.rs).
 const CHUNKED = [
   { path: `lesson/${lessons[1].slug}`, module: "course", ready: ".activity.check", text: lessons[1].slug },

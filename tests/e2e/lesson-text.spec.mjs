@@ -129,7 +129,10 @@ test("a text request that never answers gives up, and Try again recovers", async
   await page.goto("./");
   await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
   await page.route(TEXT_FILES, (route) => (hang ? new Promise(() => {}) : route.continue()));
+  const asked = page.waitForRequest(/\/text\/.*\.json$/);
   await page.getByRole("link", { name: `Lesson 1: ${one.title}` }).click();
+  // Its code arrives first; then the text is asked for, and never comes.
+  await asked;
   const alert = page.getByRole("alert").filter({ hasText: "This lesson did not load" });
   await expect(alert).toHaveCount(0);
   await page.clock.fastForward(16_000);
