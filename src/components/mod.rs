@@ -7,6 +7,7 @@ pub mod confirm;
 pub mod course_text;
 pub mod download;
 pub mod focus;
+pub mod help;
 pub mod layout;
 pub mod lesson_text;
 pub mod link;

@@ -4,6 +4,7 @@
 use crate::components::confirm::ConfirmAction;
 use crate::components::download::download_text;
 use crate::components::focus::on_page_shown;
+use crate::components::help::HelpPointer;
 use crate::components::workbook_download::WorkbookActions;
 use crate::model::backup::{check_backup, export, ImportError, Preview, MAX_BACKUP_BYTES};
 use crate::model::dates::{format_day, iso_day};
@@ -83,6 +84,7 @@ pub fn DataPage() -> impl IntoView {
             </p>
             <WorkbookActions />
             <DeleteEverything />
+            <HelpPointer />
         </div>
     }
 }
