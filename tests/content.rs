@@ -1,15 +1,16 @@
 //! Host tests of the course content: the build-time parser and validator
-//! (shared with build.rs), a deliberately broken fixture, and the reading
-//! grade of every lesson.
+//! (shared with build.rs), deliberately broken fixtures (one for the basic
+//! rules, one for the recap), and the reading grade of every lesson and the
+//! recap.
 #![cfg(not(target_arch = "wasm32"))]
 
 use attune_content::parse::{
-    self, load_course, parse_inline, parse_markdown, Block, ContentError, Inline,
+    self, load_content, load_course, parse_inline, parse_markdown, Block, ContentError, Inline,
 };
 use std::path::Path;
 
 fn course() -> parse::Course {
-    match load_course(Path::new("src/content/lessons"), Path::new("public")) {
+    match load_content(Path::new("src/content"), Path::new("public")) {
         Ok(c) => c,
         Err(errors) => panic!("content errors: {errors:#?}"),
     }
@@ -103,6 +104,16 @@ fn the_broken_fixture_fails_with_every_mistake_named() {
     assert!(has(
         &|e| matches!(e, ContentError::RecallNotAQuestion(id) if id == "broken.one-idea")
     ));
+    assert!(has(
+        &|e| matches!(e, ContentError::StepsOnlyForText(id) if id == "broken.scale")
+    ));
+    assert!(has(
+        &|e| matches!(e, ContentError::TooFewSteps(id) if id == "broken.one-step")
+    ));
+    assert!(has(&|e| matches!(
+        e,
+        ContentError::EmptyText { place } if place == "broken.one-step: step 1"
+    )));
     // Every error prints as a message that names where to look.
     for e in &errors {
         assert!(!e.to_string().is_empty());
@@ -110,8 +121,76 @@ fn the_broken_fixture_fails_with_every_mistake_named() {
 }
 
 #[test]
+fn the_recap_draws_on_every_lesson_with_scenarios_only() {
+    let course = course();
+    let recap = course.recap.as_ref().expect("the course has a recap");
+    assert_eq!(recap.slug, "course-recap");
+    assert!((7..=12).contains(&recap.checks.len()));
+    for lesson in &course.lessons {
+        assert!(
+            recap.checks.iter().any(|c| c.lesson == lesson.slug),
+            "{}",
+            lesson.slug
+        );
+    }
+    for item in &recap.checks {
+        assert_eq!(item.check.kind, parse::CheckKind::Single);
+        assert!(item.check.scenario.is_some());
+        assert!(item.check.options.len() >= 4);
+    }
+    // Ids are unique across the lessons and the recap.
+    let mut ids: Vec<&str> = course
+        .lessons
+        .iter()
+        .flat_map(|l| {
+            l.checks
+                .iter()
+                .map(|c| c.id.as_str())
+                .chain(l.reflections.iter().map(|r| r.id.as_str()))
+        })
+        .chain(recap.checks.iter().map(|c| c.check.id.as_str()))
+        .collect();
+    let all = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), all);
+}
+
+#[test]
+fn a_broken_recap_fails_with_every_mistake_named() {
+    let errors = load_content(
+        Path::new("tests/fixtures/broken-recap"),
+        Path::new("public"),
+    )
+    .expect_err("the broken recap must not validate");
+    let has = |pred: &dyn Fn(&ContentError) -> bool| errors.iter().any(pred);
+    assert!(has(&|e| matches!(
+        e,
+        ContentError::RecapUnknownLesson { lesson, .. } if lesson == "not-a-lesson"
+    )));
+    assert!(has(
+        &|e| matches!(e, ContentError::RecapMissesLesson(slug) if slug == "recap-fixture")
+    ));
+    assert!(has(
+        &|e| matches!(e, ContentError::RecapNotAScenario(id) if id == "recap.not-a-scenario")
+    ));
+    assert!(has(
+        &|e| matches!(e, ContentError::DuplicateId(id) if id == "recap-fixture.one")
+    ));
+    assert!(has(
+        &|e| matches!(e, ContentError::DuplicateSlug(slug) if slug == "recap-fixture")
+    ));
+    // Without its recap file, the content does not load.
+    let missing =
+        load_content(Path::new("tests/fixtures"), Path::new("public")).expect_err("no recap.toml");
+    assert!(missing
+        .iter()
+        .any(|e| matches!(e, ContentError::Io(file, _) if file.ends_with("recap.toml"))));
+}
+
+#[test]
 fn markdown_blocks_are_parsed() {
-    let md = "## One {#one}\n\nA *soft* and **firm** line\nthat wraps.\n\n- first\n- second\n\n![Alt](figures/x.svg \"Cap\")\n\n?[l.q]\n";
+    let md = "## One {#one}\n\nA *soft* and **firm** line\nthat wraps.\n\n- first\n- second\n\n![Alt](figures/x.svg \"Cap\")\n\n?[l.q]\n\n> A note\n> of *care*.\nAfter it.\n";
     let sections = parse_markdown("t.md", md).expect("valid");
     assert_eq!(sections.len(), 1);
     assert_eq!(sections[0].id, "one");
@@ -129,6 +208,18 @@ fn markdown_blocks_are_parsed() {
     assert!(matches!(&blocks[1], Block::List(items) if items.len() == 2));
     assert!(matches!(&blocks[2], Block::Figure { caption, .. } if caption == "Cap"));
     assert_eq!(blocks[3], Block::Activity("l.q".into()));
+    assert_eq!(
+        blocks[4],
+        Block::CareNote(vec![
+            Inline::Text("A note of ".into()),
+            Inline::Emphasis("care".into()),
+            Inline::Text(".".into()),
+        ])
+    );
+    assert_eq!(
+        blocks[5],
+        Block::Paragraph(vec![Inline::Text("After it.".into())])
+    );
 }
 
 #[test]
@@ -221,7 +312,7 @@ fn lesson_text(lesson: &parse::Lesson) -> Vec<String> {
         fields.push(section.heading.clone());
         for block in &section.blocks {
             match block {
-                Block::Paragraph(p) => fields.push(inl(p)),
+                Block::Paragraph(p) | Block::CareNote(p) => fields.push(inl(p)),
                 Block::List(items) => fields.extend(items.iter().map(|i| inl(i))),
                 Block::Figure { caption, .. } => fields.push(caption.clone()),
                 Block::Activity(_) => {}
@@ -229,18 +320,24 @@ fn lesson_text(lesson: &parse::Lesson) -> Vec<String> {
         }
     }
     for c in &lesson.checks {
-        fields.extend(c.scenario.clone());
-        fields.push(c.prompt.clone());
-        for o in &c.options {
-            fields.push(o.text.clone());
-            fields.push(o.explanation.clone());
-        }
+        fields.extend(check_text(c));
     }
     for r in &lesson.reflections {
         fields.push(r.prompt.clone());
         fields.push(r.response.clone());
         fields.extend(r.hint.clone());
         fields.extend(r.items.iter().map(|i| i.text.clone()));
+        fields.extend(r.steps.iter().cloned());
+    }
+    fields
+}
+
+fn check_text(c: &parse::Check) -> Vec<String> {
+    let mut fields: Vec<String> = c.scenario.iter().cloned().collect();
+    fields.push(c.prompt.clone());
+    for o in &c.options {
+        fields.push(o.text.clone());
+        fields.push(o.explanation.clone());
     }
     fields
 }
@@ -255,7 +352,16 @@ fn the_grade_formula_behaves() {
 
 #[test]
 fn every_lesson_reads_at_grade_nine_or_below() {
-    for lesson in course().lessons {
+    let course = course();
+    let recap = course.recap.as_ref().expect("recap");
+    let mut recap_text = vec![recap.title.clone(), recap.summary.clone()];
+    for c in &recap.checks {
+        recap_text.extend(check_text(&c.check));
+    }
+    let grade = fk_grade(&recap_text);
+    println!("{}: reading grade {grade:.1}", recap.slug);
+    assert!(grade <= 9.0, "the recap reads at grade {grade:.1}");
+    for lesson in course.lessons {
         let grade = fk_grade(&lesson_text(&lesson));
         println!("{}: reading grade {grade:.1}", lesson.slug);
         assert!(

@@ -13,7 +13,7 @@ const NOW: f64 = 1_795_636_511_018.0;
 
 /// Every lesson with its text, as the loader hands them over.
 fn loaded() -> Vec<(&'static Lesson, LessonText)> {
-    let course = match parse::load_course(Path::new("src/content/lessons"), Path::new("public")) {
+    let course = match parse::load_content(Path::new("src/content"), Path::new("public")) {
         Ok(c) => c,
         Err(errors) => panic!("content errors: {errors:#?}"),
     };

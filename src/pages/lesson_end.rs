@@ -105,7 +105,11 @@ pub fn LessonEnd(lesson: &'static Lesson, index: usize, text: LessonText) -> imp
                 "Key ideas"
             </h2>
             <ul class="key-ideas">
-                {lesson.key_ideas.iter().map(|k| view! { <li>{text.get(k.text)}</li> }).collect_view()}
+                {lesson
+                    .key_ideas
+                    .iter()
+                    .map(|k| view! { <li>{text.get(k.text)}</li> })
+                    .collect_view()}
             </ul>
             <h2>"Your results"</h2>
             {results}
