@@ -21,6 +21,9 @@ pub fn About() -> impl IntoView {
                 <cite>{format!("\u{201c}{ARTICLE_TITLE}\u{201d}")}</cite>
                 " by Gail Berry, Emotional and Relationship Coach, published on Life Coach Directory. The ideas, and images such as the well and the tight shoes, are the article's. The lessons, questions, everyday scenarios and diagrams are our own."
             </p>
+            <p>
+                "Some explanations go beyond the article. Where they do, the lesson says so, with words such as \u{201c}Many counsellors would add\u{201d} or \u{201c}The course\u{2019}s own note\u{201d}."
+            </p>
             <h2>"Education, not therapy"</h2>
             <p>
                 "This course explains ideas about attachment and attunement. It cannot tell you what your attachment style is, and nothing in it is a diagnosis. If the lessons stir up something painful, that is understandable: go gently, take breaks, and think about talking it through with someone you trust or a qualified counsellor or therapist."

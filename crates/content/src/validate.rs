@@ -157,7 +157,7 @@ impl Validator {
         let knowledge = lesson.checks.len() - scenarios;
         let kinds: BTreeSet<_> = lesson.reflections.iter().map(|r| r.kind as u8).collect();
         for (missing, what) in [
-            (knowledge < 2, "at least two knowledge checks"),
+            (knowledge < 1, "at least one knowledge check"),
             (scenarios < 1, "at least one scenario question"),
             (lesson.reflections.len() < 2, "at least two reflections"),
             (kinds.len() < 2, "reflections of at least two kinds"),
