@@ -1,12 +1,13 @@
 //! Host tests of the course content: the build-time parser and validator
 //! (shared with build.rs), deliberately broken fixtures (one for the basic
-//! rules, one for the recap), and the reading grade of every lesson and the
-//! recap.
+//! rules, one per check-quality rule, one for the recap), the quality
+//! measures, and the reading grade of every lesson and the recap.
 #![cfg(not(target_arch = "wasm32"))]
 
 use attune_content::parse::{
     self, load_content, load_course, parse_inline, parse_markdown, Block, ContentError, Inline,
 };
+use attune_content::quality::{self, QualityError};
 use std::path::Path;
 
 fn course() -> parse::Course {
@@ -14,6 +15,22 @@ fn course() -> parse::Course {
         Ok(c) => c,
         Err(errors) => panic!("content errors: {errors:#?}"),
     }
+}
+
+/// The quality errors a fixture course fails with (it must fail).
+fn quality_errors(fixture: &str) -> Vec<QualityError> {
+    let errors = load_course(
+        &Path::new("tests/fixtures").join(fixture),
+        Path::new("public"),
+    )
+    .expect_err("the fixture must not validate");
+    errors
+        .into_iter()
+        .map(|e| match e {
+            ContentError::Quality(q) => q,
+            other => panic!("{fixture}: only a quality rule should fail, got: {other}"),
+        })
+        .collect()
 }
 
 #[test]
@@ -117,6 +134,158 @@ fn the_broken_fixture_fails_with_every_mistake_named() {
     // Every error prints as a message that names where to look.
     for e in &errors {
         assert!(!e.to_string().is_empty());
+    }
+}
+
+#[test]
+fn the_checks_cannot_be_passed_by_surface_features() {
+    let course = course();
+    let m = quality::measure(&course);
+    // The measures the issue asked to see, printed with --nocapture: the
+    // course with its recap (what the rules judge), then the lessons alone.
+    println!("{m}");
+    let lessons_only = parse::Course {
+        lessons: course.lessons.clone(),
+        recap: None,
+    };
+    println!("lessons alone:\n{}", quality::measure(&lessons_only));
+    assert!(quality::check(&course).is_empty());
+    assert!(m.longest_rate() <= 1.0 / 3.0, "{m}");
+    assert!(m.application_share() >= 2.0 / 3.0, "{m}");
+    assert!(m.fewest_wrong >= 3, "{m}");
+    // Every single-choice check offers at least four options.
+    for lesson in &course.lessons {
+        for check in &lesson.checks {
+            if check.kind == parse::CheckKind::Single {
+                assert!(check.options.len() >= 4, "{}", check.id);
+            }
+        }
+    }
+    // Nor is the right answer systematically the shortest.
+    let singles: Vec<&parse::Check> = course
+        .lessons
+        .iter()
+        .flat_map(|l| &l.checks)
+        .chain(
+            course
+                .recap
+                .iter()
+                .flat_map(|r| r.checks.iter().map(|c| &c.check)),
+        )
+        .filter(|c| c.kind == parse::CheckKind::Single)
+        .collect();
+    let shortest = singles
+        .iter()
+        .filter(|c| {
+            let len = |t: &str| t.chars().count();
+            let right = c.options.iter().find(|o| o.correct).map(|o| len(&o.text));
+            let min_wrong = c
+                .options
+                .iter()
+                .filter(|o| !o.correct)
+                .map(|o| len(&o.text))
+                .min();
+            right <= min_wrong
+        })
+        .count();
+    println!(
+        "right answer is the shortest option: {shortest} of {}",
+        singles.len()
+    );
+    assert!(shortest * 3 <= singles.len());
+}
+
+#[test]
+fn the_right_answer_is_longest_only_when_no_wrong_option_is_longer() {
+    let course = course();
+    let mut check = course.lessons[0].checks[0].clone();
+    let right = check.options.iter().position(|o| o.correct).unwrap();
+    let longest = check.options.iter().map(|o| o.text.len()).max().unwrap();
+    check.options[right].text = "x".repeat(longest);
+    assert!(quality::right_is_longest(&check), "a tie counts");
+    check.options[right].text = "x".to_string();
+    assert!(!quality::right_is_longest(&check));
+    check.kind = parse::CheckKind::Multiple;
+    check.options[right].text = "x".repeat(longest + 1);
+    assert!(
+        !quality::right_is_longest(&check),
+        "only single-choice checks"
+    );
+}
+
+#[test]
+fn a_course_whose_right_answers_are_longest_fails() {
+    assert_eq!(
+        quality_errors("quality-longest"),
+        [QualityError::RightIsLongest {
+            longest: 2,
+            singles: 3
+        }]
+    );
+}
+
+#[test]
+fn a_check_with_too_few_wrong_options_fails() {
+    assert_eq!(
+        quality_errors("quality-few-wrong"),
+        [QualityError::TooFewWrongOptions {
+            check: "few-wrong.two-wrong".to_string(),
+            wrong: 2
+        }]
+    );
+}
+
+#[test]
+fn a_lesson_with_too_few_application_checks_fails() {
+    let errors = quality_errors("quality-few-applications");
+    assert!(errors.contains(&QualityError::TooFewApplications {
+        lesson: "few-applications".to_string(),
+        found: 1
+    }));
+    // One scenario in three checks is also too low a share for the course.
+    assert!(errors.contains(&QualityError::ApplicationShareTooLow {
+        applications: 1,
+        checks: 3
+    }));
+    assert_eq!(errors.len(), 2, "{errors:?}");
+}
+
+#[test]
+fn a_course_with_too_few_applications_overall_fails() {
+    assert_eq!(
+        quality_errors("quality-share"),
+        [QualityError::ApplicationShareTooLow {
+            applications: 2,
+            checks: 4
+        }]
+    );
+}
+
+#[test]
+fn every_quality_error_names_the_rule() {
+    for e in [
+        QualityError::RightIsLongest {
+            longest: 2,
+            singles: 3,
+        },
+        QualityError::TooFewWrongOptions {
+            check: "a.b".into(),
+            wrong: 1,
+        },
+        QualityError::TooFewApplications {
+            lesson: "a".into(),
+            found: 0,
+        },
+        QualityError::ApplicationShareTooLow {
+            applications: 1,
+            checks: 3,
+        },
+    ] {
+        let message = ContentError::Quality(e).to_string();
+        assert!(
+            message.contains("at least") || message.contains("at most"),
+            "{message}"
+        );
     }
 }
 

@@ -284,6 +284,8 @@ pub enum ContentError {
     RecapMissesLesson(String),
     /// A recap question must be a single-choice scenario.
     RecapNotAScenario(String),
+    /// A check-quality rule (see `quality`) is broken.
+    Quality(crate::quality::QualityError),
 }
 
 impl fmt::Display for ContentError {
@@ -366,6 +368,7 @@ impl fmt::Display for ContentError {
             RecapNotAScenario(id) => {
                 write!(f, "{id}: a recap question is a single-choice scenario")
             }
+            Quality(e) => write!(f, "{e}"),
         }
     }
 }

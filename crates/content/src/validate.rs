@@ -1,8 +1,10 @@
 //! Every rule a course must keep, checked on the parsed tree: ids, texts,
-//! placement of activities, the shape of each check and reflection, and the
-//! recap's ties to the lessons.
+//! placement of activities, the shape of each check and reflection, the
+//! recap's ties to the lessons, and (in `quality`) the rules that keep the
+//! checks from being passed without reading.
 
 use crate::parse::{Block, Check, CheckKind, ContentError, Course, Inline, Lesson, ReflectionKind};
+use crate::quality;
 use std::collections::BTreeSet;
 
 /// Every rule a course must keep. Returns all problems, not just the first.
@@ -17,7 +19,13 @@ pub fn validate(course: &Course) -> Vec<ContentError> {
     if let Some(recap) = &course.recap {
         v.recap(course, recap);
     }
-    v.errors
+    let mut errors = v.errors;
+    errors.extend(
+        quality::check(course)
+            .into_iter()
+            .map(ContentError::Quality),
+    );
+    errors
 }
 
 /// Counts the words of a run of inline text.
@@ -149,16 +157,16 @@ impl Validator {
             }
         }
 
-        let scenarios = lesson
+        // Scenario checks are counted by `quality`; a lesson also keeps one
+        // plain knowledge check, and reflections of more than one kind.
+        let knowledge = lesson
             .checks
             .iter()
-            .filter(|c| c.scenario.is_some())
+            .filter(|c| c.scenario.is_none())
             .count();
-        let knowledge = lesson.checks.len() - scenarios;
         let kinds: BTreeSet<_> = lesson.reflections.iter().map(|r| r.kind as u8).collect();
         for (missing, what) in [
             (knowledge < 1, "at least one knowledge check"),
-            (scenarios < 1, "at least one scenario question"),
             (lesson.reflections.len() < 2, "at least two reflections"),
             (kinds.len() < 2, "reflections of at least two kinds"),
         ] {
