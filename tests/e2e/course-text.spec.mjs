@@ -22,7 +22,7 @@ test.use({ serviceWorkers: "block" });
 /** A lesson's first key idea, from its TOML file. */
 function firstKeyIdea(slug) {
   const file = readdirSync(dir).find((f) => f.endsWith(".toml") && readFileSync(join(dir, f), "utf8").includes(`slug = "${slug}"`));
-  return readFileSync(join(dir, file), "utf8").match(/key_ideas = \[\s*"((?:[^"\\]|\\.)*)"/)[1];
+  return readFileSync(join(dir, file), "utf8").match(/\[\[key_idea\]\][^[]*?\ntext = "((?:[^"\\]|\\.)*)"/)[1];
 }
 
 const withText = lessons.find((l) => l.reflections.some((r) => r.kind === "text"));
