@@ -1,4 +1,4 @@
-//! Turns the lesson files into static Rust data (`$OUT_DIR/course.rs`).
+//! Turns the lesson files and the recap into static Rust data (`$OUT_DIR/course.rs`).
 //!
 //! Parsing and validation happen here, on the build machine, so the shipped
 //! wasm carries neither a Markdown nor a TOML parser, and a broken lesson
@@ -11,10 +11,10 @@ use attune_content::{codegen, parse};
 use std::path::Path;
 
 fn main() {
-    let lessons_dir = Path::new("src/content/lessons");
     println!("cargo:rerun-if-changed=src/content/lessons");
+    println!("cargo:rerun-if-changed=src/content/recap.toml");
     println!("cargo:rerun-if-changed=public/figures");
-    let course = match parse::load_course(lessons_dir, Path::new("public")) {
+    let course = match parse::load_content(Path::new("src/content"), Path::new("public")) {
         Ok(course) => course,
         Err(errors) => {
             for e in &errors {

@@ -56,8 +56,8 @@ impl Boot {
         Boot {
             base,
             path,
-            progress: store.load(&PROGRESS),
-            settings: store.load(&SETTINGS),
+            progress: store.load(&PROGRESS, None),
+            settings: store.load(&SETTINGS, None),
             store,
         }
     }
@@ -69,7 +69,7 @@ impl Boot {
     pub async fn read_saved(&mut self) -> Result<(), PageNotLoaded> {
         if self.progress == Some(Stored::NotReadYet) {
             reader::load().await?;
-            self.progress = self.store.load(&PROGRESS);
+            self.progress = self.store.load(&PROGRESS, None);
         }
         Ok(())
     }

@@ -44,6 +44,9 @@ pub struct Saver<D: 'static> {
     /// While a page rendered at build time is being taken over: the
     /// machine's first commands, held until the reader's state is shown.
     waiting: StoredValue<Option<Vec<Command<D>>>>,
+    /// The text this tab wrote last, while storage may still hold it: the
+    /// machine's `base`. Storage found holding it needs no reading.
+    written: StoredValue<Option<String>>,
 }
 
 impl<D> Clone for Saver<D> {
@@ -81,6 +84,7 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
             delay,
             report,
             waiting: StoredValue::new(None),
+            written: StoredValue::new(None),
         };
         if taking_over {
             saver.waiting.set_value(Some(commands));
@@ -142,9 +146,18 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
     /// progress, `crate::reader`) is read once that code is here: the
     /// machine is told, and writes nothing over it meanwhile.
     fn with_stored(self, then: fn(Self, Stored<D>)) {
-        let Some(stored) = self.store.with_value(|s| s.load(self.slot)) else {
+        let written = self.written.get_value();
+        let Some(stored) = self
+            .store
+            .with_value(|s| s.load(self.slot, written.as_deref()))
+        else {
             return;
         };
+        // Anything else read may become the machine's base, which that text
+        // no longer stands for.
+        if stored != Stored::Unchanged {
+            self.written.set_value(None);
+        }
         if stored == Stored::NotReadYet {
             leptos::task::spawn_local(async move {
                 if crate::reader::load().await.is_ok() {
@@ -156,6 +169,9 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
     }
 
     pub fn feed(self, event: Event<D>) {
+        if event == Event::Forgotten {
+            self.written.set_value(None);
+        }
         let Some(commands) = self.machine.try_update_value(|m| m.handle(event)) else {
             return;
         };
@@ -174,11 +190,14 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
                 }
                 Command::CancelTimer => self.cancel_timer(),
                 Command::Write(doc) => match self.store.with_value(|s| s.save(self.slot, &doc)) {
-                    Ok(()) => {
+                    Ok(text) => {
+                        self.written.set_value(Some(text));
                         self.ask_to_persist();
                         self.feed(Event::Written);
                     }
                     Err(e) => {
+                        // Storage may hold part of anything now.
+                        self.written.set_value(None);
                         self.feed(Event::WriteFailed);
                         if let Some((_, status, ..)) = self.report {
                             status.set(SaveStatus::Failed(e));

@@ -189,16 +189,21 @@ impl Store {
     }
 
     /// What `slot` holds now, or `None` when storage is blocked. A value
-    /// that cannot be read is `Stored::Unreadable`, never an error.
-    pub fn load<D>(&self, slot: &Slot<D>) -> Option<Stored<D>> {
+    /// that cannot be read is `Stored::Unreadable`, never an error. When it
+    /// is exactly `written`, the text this tab wrote last, it is
+    /// `Stored::Unchanged` and not decoded at all.
+    pub fn load<D>(&self, slot: &Slot<D>, written: Option<&str>) -> Option<Stored<D>> {
         let raw = self.read(slot.key).ok()?;
+        if raw.is_some() && raw.as_deref() == written {
+            return Some(Stored::Unchanged);
+        }
         Some((slot.decode)(raw.as_deref()))
     }
 
     /// Writes `doc` as `slot`'s stored text, then its summary. A summary
     /// that does not fit is no loss: the first screen then waits for the
-    /// app instead.
-    pub fn save<D>(&self, slot: &Slot<D>, doc: &D) -> Result<(), StorageError> {
+    /// app instead. Returns the text written.
+    pub fn save<D>(&self, slot: &Slot<D>, doc: &D) -> Result<String, StorageError> {
         let text = (slot.encode)(doc)
             .map_err(|e| StorageError::Failed(format!("Attune could not write it: {e}")))?;
         self.write(slot.key, &text)?;
@@ -207,7 +212,7 @@ impl Store {
                 let _ = self.remove(key);
             }
         }
-        Ok(())
+        Ok(text)
     }
 
     /// Copies stored text that could not be read to [`BACKUP_KEY`] before

@@ -221,6 +221,30 @@ fn nothing_is_written_over_what_cannot_be_read_yet_and_it_is_merged_once_read() 
     assert_eq!(writes(&commands), [&both]);
 }
 
+/// Finish must save before the page moves on, even on a first visit's
+/// page that has not loaded the code that reads saved data: storage still
+/// holding the very text this tab wrote needs no reading.
+#[test]
+fn storage_holding_what_this_tab_wrote_is_saved_over_at_once() {
+    let mut m = started(Stored::Nothing);
+    let first = with(&[("l.a", "one")]);
+    m.handle(Event::Changed(first.clone()));
+    assert_eq!(writes(&m.handle(Event::Save(Stored::Nothing))), [&first]);
+    m.handle(Event::Written);
+    let second = with(&[("l.a", "one"), ("l.b", "two")]);
+    m.handle(Event::Changed(second.clone()));
+    let commands = m.handle(Event::Save(Stored::Unchanged));
+    assert_eq!(writes(&commands), [&second]);
+    assert!(!commands.iter().any(|c| matches!(c, Command::Show(_))));
+    m.handle(Event::Written);
+    assert_eq!(m.save_state(), SaveState::Saved);
+    // Told so by a storage event (another tab wrote the same text): nothing.
+    assert!(!m
+        .handle(Event::StoredElsewhere(Stored::Unchanged))
+        .iter()
+        .any(|c| matches!(c, Command::Write(_) | Command::Show(_))));
+}
+
 #[test]
 fn removal_of_nothing_of_ours_is_not_worth_a_word() {
     let mut m = started(Stored::Nothing);
@@ -386,6 +410,10 @@ mod two_tabs {
         /// other tab wrote: the tab reads what storage holds when it handles
         /// one, as the app does (an event's own value may be stale by then).
         events: usize,
+        /// The text this tab wrote last, while it may still be stored: as
+        /// the app's saver, a tab finding it in storage says
+        /// `Stored::Unchanged` instead of reading.
+        written: Option<String>,
     }
 
     struct World {
@@ -408,6 +436,7 @@ mod two_tabs {
                 shown: Progress::default(),
                 timer: false,
                 events: 0,
+                written: None,
             };
             World {
                 storage: None,
@@ -417,6 +446,15 @@ mod two_tabs {
 
         fn stored(&self) -> Stored<Progress> {
             codec::stored(self.storage.as_deref())
+        }
+
+        /// What `tab` is told storage holds, as the app's saver tells it.
+        fn stored_for(&mut self, tab: usize) -> Stored<Progress> {
+            if self.storage.is_some() && self.storage == self.tabs[tab].written {
+                return Stored::Unchanged;
+            }
+            self.tabs[tab].written = None;
+            self.stored()
         }
 
         fn feed(&mut self, tab: usize, event: Event<Progress>) {
@@ -432,6 +470,7 @@ mod two_tabs {
                     Command::CancelTimer => self.tabs[tab].timer = false,
                     Command::Write(doc) => {
                         self.storage = Some(codec::encode(&doc).unwrap());
+                        self.tabs[tab].written = self.storage.clone();
                         self.tabs[1 - tab].events += 1;
                         self.feed(tab, Event::Written);
                     }
@@ -449,7 +488,7 @@ mod two_tabs {
         fn flush(&mut self, tab: usize) {
             let shown = self.tabs[tab].shown.clone();
             self.feed(tab, Event::Changed(shown));
-            let stored = self.stored();
+            let stored = self.stored_for(tab);
             self.feed(tab, Event::Save(stored));
         }
 
@@ -458,7 +497,7 @@ mod two_tabs {
                 return false;
             }
             self.tabs[tab].events -= 1;
-            let stored = self.stored();
+            let stored = self.stored_for(tab);
             self.feed(tab, Event::StoredElsewhere(stored));
             true
         }
@@ -478,7 +517,7 @@ mod two_tabs {
                 }
                 Op::TimerFires { tab } => {
                     if std::mem::take(&mut self.tabs[tab].timer) {
-                        let stored = self.stored();
+                        let stored = self.stored_for(tab);
                         self.feed(tab, Event::Save(stored));
                     }
                 }

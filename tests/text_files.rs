@@ -6,13 +6,13 @@
 
 use attune::content::text::decode;
 use attune::content::{
-    lessons, Block, Inline, Lesson, LessonText, ReflectionKind, TextError, TextId,
+    lessons, recap, Block, Inline, Lesson, LessonText, ReflectionKind, TextError, TextId,
 };
 use attune_content::{codegen, parse};
 use std::path::Path;
 
 fn course() -> parse::Course {
-    match parse::load_course(Path::new("src/content/lessons"), Path::new("public")) {
+    match parse::load_content(Path::new("src/content"), Path::new("public")) {
         Ok(c) => c,
         Err(errors) => panic!("content errors: {errors:#?}"),
     }
@@ -37,7 +37,9 @@ fn text_ids(lesson: &Lesson) -> Vec<TextId> {
         ids.push(section.heading);
         for block in section.blocks {
             match block {
-                Block::Paragraph(parts) => ids.extend(parts.iter().map(inline)),
+                Block::Paragraph(parts) | Block::CareNote(parts) => {
+                    ids.extend(parts.iter().map(inline))
+                }
                 Block::List(items) => ids.extend(items.iter().flat_map(|i| i.iter().map(inline))),
                 Block::Figure { alt, caption, .. } => ids.extend([*alt, *caption]),
                 Block::Check(_) | Block::Reflection(_) => {}
@@ -52,7 +54,10 @@ fn text_ids(lesson: &Lesson) -> Vec<TextId> {
     for r in lesson.reflections {
         ids.push(r.prompt);
         match &r.kind {
-            ReflectionKind::Text { hint } => ids.extend(*hint),
+            ReflectionKind::Text { hint, steps } => {
+                ids.extend(*hint);
+                ids.extend(steps.iter().copied());
+            }
             ReflectionKind::Scale { low, high } => ids.extend([*low, *high]),
             ReflectionKind::Checklist { items } => ids.extend(items.iter().map(|i| i.text)),
         }
@@ -84,7 +89,7 @@ fn the_shipped_data_names_each_text_file_by_its_hash_and_count() {
 
 #[test]
 fn every_text_id_is_in_range_and_every_text_is_used_once() {
-    for lesson in lessons() {
+    for lesson in lessons().iter().chain([recap()]) {
         let ids: Vec<usize> = text_ids(lesson).iter().map(|t| usize::from(t.0)).collect();
         let expected: Vec<usize> = (0..lesson.text_count).collect();
         assert_eq!(ids, expected, "{}", lesson.slug);
@@ -139,8 +144,10 @@ fn every_short_text_reads_as_written_in_the_lesson_file() {
             assert_eq!(text.get(r.prompt), p.prompt);
             assert_eq!(text.get(r.response), p.response);
             match &r.kind {
-                ReflectionKind::Text { hint } => {
+                ReflectionKind::Text { hint, steps } => {
                     assert_eq!(hint.map(|h| text.get(h)), p.hint.as_deref());
+                    let steps: Vec<&str> = steps.iter().map(|s| text.get(*s)).collect();
+                    assert_eq!(steps, p.steps);
                 }
                 ReflectionKind::Scale { low, high } => {
                     assert_eq!(Some(text.get(*low)), p.low.as_deref());
@@ -167,6 +174,57 @@ fn every_short_text_reads_as_written_in_the_lesson_file() {
             )
         );
     }
+}
+
+#[test]
+fn the_recap_ships_as_a_lesson_of_checks_with_its_own_text_file() {
+    let course = course();
+    let parsed = course.recap.as_ref().expect("the course has a recap");
+    let file = generated().recap.expect("a recap text file");
+    let shipped = recap();
+    assert_eq!(shipped.slug, "course-recap");
+    assert!(
+        lessons().iter().all(|l| l.slug != shipped.slug),
+        "not a lesson"
+    );
+    assert_eq!(
+        (shipped.title, shipped.summary, shipped.minutes),
+        (
+            parsed.title.as_str(),
+            parsed.summary.as_str(),
+            parsed.minutes
+        )
+    );
+    assert!(shipped.sections.is_empty() && shipped.reflections.is_empty());
+    assert!(shipped.key_ideas.is_empty());
+    assert_eq!(shipped.text_file, file.path);
+    assert!(file.path.starts_with("text/course-recap-"));
+    assert_eq!(shipped.text_hash, file.hash);
+    assert_eq!(decode(shipped, &file.json), Ok(file.strings.clone()));
+    let text = LessonText::keep(file.strings);
+    assert_eq!(shipped.checks.len(), parsed.checks.len());
+    for (check, p) in shipped.checks.iter().zip(&parsed.checks) {
+        assert_eq!(check.id, p.check.id);
+        assert_eq!(
+            check.scenario.map(|s| text.get(s)),
+            p.check.scenario.as_deref()
+        );
+        assert_eq!(text.get(check.prompt), p.check.prompt);
+        for option in check.options {
+            let p = p.check.options.iter().find(|o| o.id == option.id);
+            assert_eq!(Some(text.get(option.text)), p.map(|o| o.text.as_str()));
+            assert_eq!(
+                Some(text.get(option.explanation)),
+                p.map(|o| o.explanation.as_str())
+            );
+            assert_eq!(Some(option.correct), p.map(|o| o.correct));
+        }
+    }
+    // A lesson's file is not the recap's.
+    assert_eq!(
+        decode(shipped, &generated().texts[0].json),
+        Err(TextError::Damaged)
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 use attune::content::{lessons, Lesson, LessonText, ReflectionKind};
 use attune::model::progress::{Progress, ReflectionValue};
-use attune::model::workbook::{describe_reflection, workbook_markdown};
+use attune::model::workbook::{describe_reflection, practice_steps, workbook_markdown};
 use attune_content::{codegen, parse};
 use std::path::Path;
 
@@ -13,7 +13,7 @@ const NOW: f64 = 1_795_636_511_018.0;
 
 /// Every lesson with its text, as the loader hands them over.
 fn loaded() -> Vec<(&'static Lesson, LessonText)> {
-    let course = match parse::load_course(Path::new("src/content/lessons"), Path::new("public")) {
+    let course = match parse::load_content(Path::new("src/content"), Path::new("public")) {
         Ok(c) => c,
         Err(errors) => panic!("content errors: {errors:#?}"),
     };
@@ -118,4 +118,34 @@ fn scales_and_checklists_are_described_with_their_labels() {
         }
     }
     assert!(scales > 0 && checklists > 0, "the course has both kinds");
+}
+
+#[test]
+fn a_practice_is_kept_with_its_steps_numbered() {
+    let loaded = loaded();
+    let practices: Vec<_> = loaded
+        .iter()
+        .flat_map(|&(l, t)| l.reflections.iter().map(move |r| (r, t)))
+        .filter(|(r, t)| !practice_steps(r, *t).is_empty())
+        .collect();
+    assert_eq!(practices.len(), 2, "two guided practices");
+    let mut p = Progress::default();
+    for (r, _) in &practices {
+        p.set_reflection(r.id, ReflectionValue::Text(format!("Done: {}", r.id)), NOW);
+    }
+    let md = workbook_markdown(&loaded, &p, NOW);
+    for (r, text) in &practices {
+        let steps = practice_steps(r, *text);
+        assert!(steps.len() >= 2);
+        let numbered: String = steps
+            .iter()
+            .enumerate()
+            .map(|(n, s)| format!("{}. {s}\n", n + 1))
+            .collect();
+        let block = format!("**{}**\n\n{numbered}\n> Done: {}", text.get(r.prompt), r.id);
+        assert!(md.contains(&block), "{md}");
+    }
+    // Other reflections have no steps.
+    let (lesson, text) = loaded[0];
+    assert!(practice_steps(&lesson.reflections[0], text).is_empty());
 }

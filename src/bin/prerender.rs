@@ -15,7 +15,7 @@
 use attune::app::App;
 use attune::boot::Boot;
 use attune::components::lesson_text::remember;
-use attune::content::{lessons, LessonText};
+use attune::content::{lessons, recap, LessonText};
 use attune::model::routes::Route;
 use attune::pages::chunks::Module;
 use attune::pages::meta;
@@ -56,10 +56,11 @@ fn main() -> ExitCode {
 /// the app was built with, as the browser checks a fetched file).
 fn keep_every_text() -> Result<(), String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let course = parse::load_course(&root.join("src/content/lessons"), &root.join("public"))
+    let course = parse::load_content(&root.join("src/content"), &root.join("public"))
         .map_err(|errors| format!("{} problem(s) in the course content", errors.len()))?;
     let generated = codegen::generate(&course, &root.join("public"));
-    for (lesson, file) in lessons().iter().zip(generated.texts) {
+    let files = generated.texts.into_iter().chain(generated.recap);
+    for (lesson, file) in lessons().iter().chain([recap()]).zip(files) {
         attune::content::text::decode(lesson, &file.json)
             .map_err(|e| format!("{}: {}", lesson.slug, e.message()))?;
         remember(lesson, LessonText::keep(file.strings));

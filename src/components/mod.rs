@@ -10,6 +10,7 @@ pub mod course_text;
 pub mod download;
 pub mod focus;
 pub mod follow_ups;
+pub mod help;
 pub mod layout;
 pub mod lesson_text;
 pub mod link;

@@ -1,6 +1,7 @@
 //! Renders lesson prose from the content tree and the lesson's loaded text.
 //! Content is our own text, rendered as text nodes (never as HTML).
 
+use crate::components::help::CareNote;
 use crate::content::{Block, Inline, Lesson, LessonText};
 use leptos::prelude::*;
 
@@ -48,6 +49,7 @@ pub fn prose_block(block: &'static Block, text: LessonText) -> Option<AnyView> {
             }
             .into_any()
         }
+        Block::CareNote(parts) => view! { <CareNote>{inlines(parts, text)}</CareNote> }.into_any(),
         Block::Check(_) | Block::Reflection(_) => return None,
     })
 }

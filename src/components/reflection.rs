@@ -1,5 +1,5 @@
-//! A reflection exercise: free text, a 1–5 scale, or a checklist. There is
-//! no right answer; what the reader writes saves as they go, and a warm
+//! A reflection exercise: free text (with numbered steps, a guided
+//! practice), a 1–5 scale, or a checklist. There is no right answer; what the reader writes saves as they go, and a warm
 //! response appears once they have answered. Their words are rendered as
 //! text (a textarea value), never as HTML.
 
@@ -15,6 +15,15 @@ const NEEDS_SCRIPT: &str = r#"<p class="needs-script">Saving what you write here
 
 fn now() -> f64 {
     js_sys::Date::now()
+}
+
+/// The numbered steps of a guided practice (nothing when there are none):
+/// in the card, and in the printable workbook above the reader's words.
+#[component]
+pub fn Steps(steps: Vec<&'static str>) -> impl IntoView {
+    (!steps.is_empty()).then(|| {
+        view! { <ol class="steps">{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol> }
+    })
 }
 
 #[component]
@@ -44,7 +53,7 @@ pub fn ReflectionCard(reflection: &'static Reflection, text: LessonText) -> impl
     };
 
     let body = match &reflection.kind {
-        ReflectionKind::Text { hint } => {
+        ReflectionKind::Text { hint, steps } => {
             let input_id = format!("{anchor}-text");
             let hint_id = format!("{anchor}-hint");
             view! {
@@ -59,6 +68,7 @@ pub fn ReflectionCard(reflection: &'static Reflection, text: LessonText) -> impl
                             </p>
                         }
                     })}
+                <Steps steps=steps.iter().map(|s| text.get(*s)).collect() />
                 <textarea
                     id=input_id
                     rows="5"
@@ -154,10 +164,16 @@ pub fn ReflectionCard(reflection: &'static Reflection, text: LessonText) -> impl
     };
     let answered =
         move || responded.get() && value.with(|v| v.as_ref().is_some_and(|v| !v.is_empty()));
+    let (class, kind) = match reflection.kind {
+        ReflectionKind::Text { steps, .. } if !steps.is_empty() => {
+            ("activity reflection practice", "Practise")
+        }
+        _ => ("activity reflection", "Reflect"),
+    };
     view! {
-        <div class="activity reflection" id=anchor.clone()>
+        <div class=class id=anchor.clone()>
             <h3 class="activity-kind" id=format!("{anchor}-title")>
-                "Reflect"
+                {kind}
             </h3>
             // As HTML, as in a check (see `check.rs`).
             <noscript inner_html=NEEDS_SCRIPT></noscript>

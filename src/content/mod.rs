@@ -13,6 +13,13 @@ pub fn lessons() -> &'static [Lesson] {
     LESSONS
 }
 
+/// The course-level recap: scenario checks drawn from every lesson, shaped
+/// like a lesson with checks only (no sections, not in [`lessons`]), so
+/// `CheckCard` renders its checks and `lesson_text` loads its text file.
+pub fn recap() -> &'static Lesson {
+    &RECAP
+}
+
 /// The lesson with this slug, and its position in the course.
 pub fn lesson_by_slug(slug: &str) -> Option<(usize, &'static Lesson)> {
     LESSONS.iter().enumerate().find(|(_, l)| l.slug == slug)

@@ -64,6 +64,8 @@ pub enum Block {
     Check(usize),
     /// Index into the lesson's `reflections`.
     Reflection(usize),
+    /// A note of care, set apart, with a link to where to find help.
+    CareNote(&'static [Inline]),
 }
 
 #[derive(Debug, PartialEq)]
@@ -107,9 +109,19 @@ pub struct Reflection {
 
 #[derive(Debug, PartialEq)]
 pub enum ReflectionKind {
-    Text { hint: Option<TextId> },
-    Scale { low: TextId, high: TextId },
-    Checklist { items: &'static [ChecklistItem] },
+    /// Free text. With `steps`, a guided practice: the steps are shown as
+    /// a numbered list before the box.
+    Text {
+        hint: Option<TextId>,
+        steps: &'static [TextId],
+    },
+    Scale {
+        low: TextId,
+        high: TextId,
+    },
+    Checklist {
+        items: &'static [ChecklistItem],
+    },
 }
 
 #[derive(Debug, PartialEq)]

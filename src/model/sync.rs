@@ -52,6 +52,10 @@ pub enum Stored<D> {
     /// reads saved data is still on its way (a first visit's page loads it
     /// after taking over). Nothing is merged or written until it is read.
     NotReadYet,
+    /// The very text this tab last wrote: storage holds `base`. The adapter
+    /// can say so without reading it, so a page that has not loaded the
+    /// reading code yet can still save at once (Finish, a closing page).
+    Unchanged,
 }
 
 /// Whether this tab may write.
@@ -162,7 +166,7 @@ impl<D: Document> Machine<D> {
                 vec![Command::Tell(Notice::MemoryOnly)]
             }
             // Not read yet: taken in when it is (`Event::StoredElsewhere`).
-            Some(Stored::Nothing | Stored::NotReadYet) => Vec::new(),
+            Some(Stored::Nothing | Stored::NotReadYet | Stored::Unchanged) => Vec::new(),
             Some(Stored::Readable(doc)) => {
                 sync.base = doc.clone();
                 sync.ours = doc;
@@ -282,7 +286,7 @@ impl<D: Document> Machine<D> {
             return vec![Command::CancelTimer];
         }
         let mut out = vec![Command::CancelTimer];
-        match stored {
+        match self.known(stored) {
             Stored::Readable(theirs) | Stored::Migrated(theirs) => {
                 let merged = D::merge(&self.base, &self.ours, &theirs);
                 if merged != self.ours {
@@ -317,7 +321,7 @@ impl<D: Document> Machine<D> {
             }
             // Written once it can be read: the adapter brings what is
             // stored in then (`Event::StoredElsewhere`), which saves again.
-            Stored::NotReadYet => return out,
+            Stored::NotReadYet | Stored::Unchanged => return out,
         }
         out.extend(self.write_ours());
         out
@@ -348,8 +352,16 @@ impl<D: Document> Machine<D> {
         out
     }
 
-    fn stored_elsewhere(&mut self, stored: Stored<D>) -> Vec<Command<D>> {
+    /// What storage holds, with "what this tab wrote last" spelled out.
+    fn known(&self, stored: Stored<D>) -> Stored<D> {
         match stored {
+            Stored::Unchanged => Stored::Readable(self.base.clone()),
+            other => other,
+        }
+    }
+
+    fn stored_elsewhere(&mut self, stored: Stored<D>) -> Vec<Command<D>> {
+        match self.known(stored) {
             Stored::Readable(theirs) | Stored::Migrated(theirs) => {
                 let merged = D::merge(&self.base, &self.ours, &theirs);
                 self.base = theirs;
@@ -395,7 +407,7 @@ impl<D: Document> Machine<D> {
                 ]
             }
             // Taken in when it can be read: the adapter brings it again.
-            Stored::NotReadYet => Vec::new(),
+            Stored::NotReadYet | Stored::Unchanged => Vec::new(),
         }
     }
 }

@@ -33,6 +33,14 @@ pub fn describe_reflection(
     }
 }
 
+/// The steps of a guided practice, in words (none for other reflections).
+pub fn practice_steps(reflection: &Reflection, text: LessonText) -> Vec<&'static str> {
+    match &reflection.kind {
+        ReflectionKind::Text { steps, .. } => steps.iter().map(|s| text.get(*s)).collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// The whole workbook as Markdown. The reader's words are quoted as they
 /// wrote them: this is a text file, nothing in it is run. Each lesson comes
 /// with its loaded text, so none can be missing.
@@ -59,6 +67,13 @@ pub fn workbook_markdown(
             let _ = writeln!(md, "\n### My reflections\n");
             for (r, entry) in written {
                 let _ = writeln!(md, "**{}**\n", text.get(r.prompt));
+                let steps = practice_steps(r, text);
+                for (n, step) in steps.iter().enumerate() {
+                    let _ = writeln!(md, "{}. {step}", n + 1);
+                }
+                if !steps.is_empty() {
+                    md.push('\n');
+                }
                 for line in describe_reflection(r, &entry.value, text).lines() {
                     let _ = writeln!(md, "> {line}");
                 }

@@ -1,6 +1,7 @@
 //! About: the credit, what this course is and is not, privacy, and help.
 
 use crate::components::focus::on_page_shown;
+use crate::components::help::HelpSection;
 use crate::components::link::Link;
 use crate::content::ARTICLE_TITLE;
 use crate::model::routes::DATA_PATH;
@@ -21,36 +22,14 @@ pub fn About() -> impl IntoView {
                 <cite>{format!("\u{201c}{ARTICLE_TITLE}\u{201d}")}</cite>
                 " by Gail Berry, Emotional and Relationship Coach, published on Life Coach Directory. The ideas, and images such as the well and the tight shoes, are the article's. The lessons, questions, everyday scenarios and diagrams are our own."
             </p>
+            <p>
+                "Some explanations go beyond the article. Where they do, the lesson says so, with words such as \u{201c}Many counsellors would add\u{201d} or \u{201c}The course\u{2019}s own note\u{201d}."
+            </p>
             <h2>"Education, not therapy"</h2>
             <p>
                 "This course explains ideas about attachment and attunement. It cannot tell you what your attachment style is, and nothing in it is a diagnosis. If the lessons stir up something painful, that is understandable: go gently, take breaks, and think about talking it through with someone you trust or a qualified counsellor or therapist."
             </p>
-            <h2 id="help">"Where to find help"</h2>
-            <ul>
-                <li>
-                    <strong>"If you are in danger or might hurt yourself, "</strong>
-                    "call your local emergency number now: "
-                    <a href="tel:999">"999"</a>
-                    " or "
-                    <a href="tel:112">"112"</a>
-                    " in the UK, "
-                    <a href="tel:911">"911"</a>
-                    " in the US and Canada."
-                </li>
-                <li>
-                    "In the UK and Ireland, Samaritans listen any time, day or night: call "
-                    <a href="tel:116123">
-                        <strong>"116 123"</strong>
-                    </a> " (free)."
-                </li>
-                <li>
-                    "In other countries, " <strong>"findahelpline.com"</strong>
-                    " lists free, confidential helplines near you."
-                </li>
-                <li>
-                    "For ongoing support, a GP or a registered counsellor or therapist can help."
-                </li>
-            </ul>
+            <HelpSection />
             <h2>"Your privacy"</h2>
             <p>
                 "Everything you do here stays in this browser. Your answers, your reflections and your place in the course are saved in this browser's local storage and nowhere else. There is no account, no server that receives your data, no analytics and no advertising. Attune loads nothing from other websites."

@@ -7,6 +7,7 @@
 
 use crate::components::backup_download::BackupDownload;
 use crate::components::calibration::{Calibration, SureButMissed};
+use crate::components::check::CheckCard;
 use crate::components::choice::{Choice, ChoiceKind};
 use crate::components::course_text::{Content, WithTexts};
 use crate::components::download::download_text;
@@ -17,12 +18,14 @@ use crate::components::prose::key_ideas;
 use crate::components::stance_chart::StanceChart;
 use crate::components::today::read_clock;
 use crate::components::workbook_download::WorkbookActions;
-use crate::content::{lessons, LessonText};
+use crate::content::{lessons, recap, LessonText};
 use crate::model::dates::{format_day, iso_day};
 use crate::model::ics::{reminders, Every};
+use crate::model::routes::Route;
 use crate::model::routes::{JOURNAL_PATH, REVIEW_PATH, WHERE_I_STAND_PATH};
 use crate::model::summary::{course_results, sure_but_missed};
 use crate::model::workbook::describe_reflection;
+use crate::pages::meta;
 use crate::router::use_location;
 use crate::state::use_app_state;
 use leptos::html::H1;
@@ -69,7 +72,7 @@ pub fn CourseEnd() -> impl IntoView {
             </p>
             <p class="hint">"Everything on this page stays in this browser."</p>
             <WithTexts
-                lessons=lessons().iter().collect()
+                lessons=meta::texts_shown_first(&Route::CourseEnd)
                 title=TITLE
                 heading=heading
                 loading="Loading your look back\u{2026}"
@@ -81,11 +84,20 @@ pub fn CourseEnd() -> impl IntoView {
 }
 
 /// Everything below the introduction, once every lesson's text is here
-/// (`texts` is in reading order).
+/// (`texts` is in reading order, then the recap's).
 #[component]
 fn LookingBack(texts: Vec<LessonText>, heading: NodeRef<H1>) -> impl IntoView {
     on_page_shown(TITLE, heading);
     let state = use_app_state();
+    // The recap's questions, asked like a lesson's, with its own text.
+    let recap_checks = texts.last().copied().map(|text| {
+        recap()
+            .checks
+            .iter()
+            .enumerate()
+            .map(|(i, check)| view! { <CheckCard check=check number=i + 1 text=text /> })
+            .collect_view()
+    });
     let journey = lessons()
         .iter()
         .zip(texts.iter().copied())
@@ -187,9 +199,13 @@ fn LookingBack(texts: Vec<LessonText>, heading: NodeRef<H1>) -> impl IntoView {
             <Calibration results=results />
             <SureButMissed missed=missed />
         </section>
-        // The course recap (scenario checks across the whole course, written
-        // as content by another engineer) goes here, as its own section
-        // between "How sure were you?" and "What to try next".
+        <section aria-labelledby="recap-h" id="recap">
+            <h2 id="recap-h">"Putting it together"</h2>
+            <p>
+                "Some everyday moments, each from a different part of the course. For each one, choose the idea that fits it best. There is no score: it is a chance to see how the ideas fit together."
+            </p>
+            {recap_checks}
+        </section>
         <section aria-labelledby="next-h">
             <h2 id="next-h">"What to try next"</h2>
             <ul>

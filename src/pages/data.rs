@@ -4,6 +4,7 @@
 use crate::components::backup_download::BackupDownload;
 use crate::components::confirm::ConfirmAction;
 use crate::components::focus::on_page_shown;
+use crate::components::help::HelpPointer;
 use crate::components::workbook_download::WorkbookActions;
 use crate::model::backup::{check_backup, ImportError, Preview, MAX_BACKUP_BYTES};
 use crate::model::dates::format_day;
@@ -58,6 +59,7 @@ pub fn DataPage() -> impl IntoView {
             </p>
             <WorkbookActions />
             <DeleteEverything />
+            <HelpPointer />
         </div>
     }
 }

@@ -2,7 +2,7 @@
 //! time by the prerender) and the texts its first render shows. One place,
 //! so the title the app sets and the title the HTML arrives with agree.
 
-use crate::content::{lesson_by_slug, lessons, Lesson};
+use crate::content::{lesson_by_slug, lessons, recap, Lesson};
 use crate::model::routes::{
     lesson_path, Route, ABOUT_PATH, COURSE_END_PATH, DATA_PATH, HOME_PATH, JOURNAL_PATH,
     REVIEW_PATH, WHERE_I_STAND_PATH, WORKBOOK_PATH,
@@ -57,7 +57,9 @@ const NOT_FOUND_TEXT: &str = "This page of Attune does not exist.";
 pub fn texts_shown_first(route: &Route) -> Vec<&'static Lesson> {
     match route {
         Route::Lesson(slug) => lesson_by_slug(slug).map(|(_, l)| l).into_iter().collect(),
-        Route::Workbook | Route::CourseEnd => lessons().iter().collect(),
+        Route::Workbook => lessons().iter().collect(),
+        // Every lesson, then the course's recap.
+        Route::CourseEnd => lessons().iter().chain([recap()]).collect(),
         _ => Vec::new(),
     }
 }

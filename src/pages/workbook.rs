@@ -5,8 +5,9 @@
 
 use crate::components::course_text::{Content, WithTexts};
 use crate::components::focus::on_page_shown;
+use crate::components::reflection::Steps;
 use crate::content::{lessons, Lesson, LessonText};
-use crate::model::workbook::describe_reflection;
+use crate::model::workbook::{describe_reflection, practice_steps};
 use crate::state::use_app_state;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -70,7 +71,13 @@ fn WorkbookLesson(lesson: &'static Lesson, number: usize, text: LessonText) -> i
     let mine = move || {
         state.progress.with(|p| {
             p.written_reflections(lesson)
-                .map(|(r, e)| (text.get(r.prompt), describe_reflection(r, &e.value, text)))
+                .map(|(r, e)| {
+                    (
+                        text.get(r.prompt),
+                        practice_steps(r, text),
+                        describe_reflection(r, &e.value, text),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     };
@@ -93,9 +100,10 @@ fn WorkbookLesson(lesson: &'static Lesson, number: usize, text: LessonText) -> i
                 } else {
                     entries
                         .into_iter()
-                        .map(|(prompt, text)| {
+                        .map(|(prompt, steps, text)| {
                             view! {
                                 <p class="workbook-prompt">{prompt}</p>
+                                <Steps steps=steps />
                                 <p class="reader-text">{text}</p>
                             }
                         })

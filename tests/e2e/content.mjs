@@ -11,8 +11,24 @@ function readLesson(file) {
   const lesson = { file, keyIdeas: [], checks: [], reflections: [] };
   let current = null;
   let option = null;
+  // The strings of a `key = [` array being read, one per line, to `]`.
+  let list = null;
   for (const line of readFileSync(join(dir, file), "utf8").split("\n")) {
     const t = line.trim();
+    if (list) {
+      if (t === "]") list = null;
+      else {
+        const m = t.match(/^"((?:[^"\\]|\\.)*)",?$/);
+        if (m) list.push(m[1].replaceAll('\\"', '"'));
+      }
+      continue;
+    }
+    const array = t.match(/^(\w+)\s*=\s*\[$/);
+    if (array) {
+      list = [];
+      (option ?? current ?? lesson)[array[1]] = list;
+      continue;
+    }
     if (t === "[[key_idea]]") {
       current = {};
       lesson.keyIdeas.push(current);
@@ -35,7 +51,7 @@ function readLesson(file) {
       const m = t.match(/^(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|(\w+))/);
       if (!m) continue;
       const [, key, str, word] = m;
-      const value = str ?? (word === "true" ? true : word === "false" ? false : word);
+      const value = str?.replaceAll('\\"', '"') ?? (word === "true" ? true : word === "false" ? false : word);
       const target = option ?? current ?? lesson;
       target[key] = value;
       if (option && key === "correct" && value === true) current.correct.push(option.id);

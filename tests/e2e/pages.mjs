@@ -38,6 +38,15 @@ export async function axeViolations(page) {
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
+/**
+ * Waits until the app has taken the built page over: before that the page
+ * can be read, and what is typed or chosen is kept, but the app's own keys
+ * (such as ? for the shortcuts) are not listened to yet.
+ */
+export async function appReady(page) {
+  await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
+}
+
 export class HomePage {
   constructor(page) {
     this.page = page;
@@ -49,6 +58,7 @@ export class HomePage {
   async open() {
     await this.page.goto("./");
     await expect(this.heading).toHaveText("Attunement in relationships");
+    await appReady(this.page);
   }
 }
 
@@ -63,6 +73,7 @@ export class LessonPage {
   async open(slug) {
     await this.page.goto(`lesson/${slug}`);
     await expect(this.heading).toBeVisible();
+    await appReady(this.page);
   }
   check(n) {
     return new CheckCard(this.checks.nth(n));

@@ -203,7 +203,9 @@ export const steps = [
     name: "the journal lists the reflection and edits it in place",
     async run(ctx) {
       const nav = await css(ctx, "nav");
-      await byName(nav, "a", "Journal").click();
+      const link = await byName(nav, "a", "Journal");
+      await eventually(() => link.isDisplayed(), "the Journal link in the header");
+      await link.click();
       await headingIs(ctx, "Your journal");
       const box = await find(ctx, `#${anchor(textReflection.id)} textarea`);
       expectEqual(await box.getAttribute("value"), WORDS, "the reflection in the journal");

@@ -21,6 +21,9 @@ pub struct Generated {
     pub rust: String,
     /// One text file per lesson, in reading order.
     pub texts: Vec<TextFile>,
+    /// The recap's text file, if the course has a recap (then `rust` also
+    /// holds `RECAP`).
+    pub recap: Option<TextFile>,
 }
 
 /// One lesson's long texts, as the file the app fetches.
@@ -54,28 +57,49 @@ pub fn generate(course: &parse::Course, public_dir: &Path) -> Generated {
             .collect();
         let body = lesson_body(lesson, public_dir, &mut table);
         let file = table.into_file(&lesson.slug);
-        let _ = write!(
-            rust,
-            "Lesson {{ slug: {:?}, title: {:?}, minutes: {}, summary: {:?}, text_file: {:?}, text_hash: {:#x}, text_count: {}, key_ideas: &[",
-            lesson.slug,
-            lesson.title,
-            lesson.minutes,
-            lesson.summary,
-            file.path,
-            file.hash,
-            file.strings.len()
-        );
+        let head = (&lesson.slug, &lesson.title, lesson.minutes, &lesson.summary);
+        rust.push_str(&lesson_head(head, &file));
+        rust.push_str(", key_ideas: &[");
         rust.push_str(&key_ideas.join(", "));
         rust.push_str(&body);
         rust.push_str("] },\n");
         texts.push(file);
     }
     rust.push_str("];\n");
-    Generated { rust, texts }
+    let recap = course.recap.as_ref().map(|recap| {
+        // A lesson with checks only: no key ideas, sections or reflections,
+        // so the app's check card and text loader serve it unchanged.
+        let mut table = Table::default();
+        let checks: Vec<&parse::Check> = recap.checks.iter().map(|c| &c.check).collect();
+        let checks = checks_code(&checks, &mut table);
+        let file = table.into_file(&recap.slug);
+        let head = (&recap.slug, &recap.title, recap.minutes, &recap.summary);
+        let _ = write!(
+            rust,
+            "/// The course-level recap (src/content/recap.toml), shaped like a lesson.\npub static RECAP: Lesson = {}, key_ideas: &[], sections: &[], checks: &[\n{checks}], reflections: &[] }};\n",
+            lesson_head(head, &file)
+        );
+        file
+    });
+    Generated { rust, texts, recap }
+}
+
+/// `Lesson { slug: .., text_count: N` for a lesson (or the recap) with
+/// this slug, title, minutes and summary and this text file.
+fn lesson_head(head: (&String, &String, u32, &String), file: &TextFile) -> String {
+    let (slug, title, minutes, summary) = head;
+    format!(
+        "Lesson {{ slug: {slug:?}, title: {title:?}, minutes: {minutes}, summary: {summary:?}, text_file: {:?}, text_hash: {:#x}, text_count: {}",
+        file.path,
+        file.hash,
+        file.strings.len()
+    )
 }
 
 /// The texts of one lesson, numbered in the order they are met: key ideas
-/// (each text, then its recall question), then sections, then checks, then reflections (see `tests/text_files.rs`).
+/// (each text, then its recall question), then sections, then checks, then
+/// reflections (prompt, hint, steps or labels or items, response; see
+/// `tests/text_files.rs`).
 #[derive(Default)]
 struct Table(Vec<String>);
 
@@ -140,37 +164,8 @@ fn lesson_body(lesson: &parse::Lesson, public_dir: &Path, table: &mut Table) -> 
         s.push_str("  ] },\n");
     }
     s.push_str("], checks: &[\n");
-    for check in &lesson.checks {
-        let kind = match check.kind {
-            CheckKind::Single => "Single",
-            CheckKind::Multiple => "Multiple",
-        };
-        let scenario = match &check.scenario {
-            Some(text) => format!("Some({})", table.add(text)),
-            None => "None".to_string(),
-        };
-        let prompt = table.add(&check.prompt);
-        let _ = writeln!(
-            s,
-            "  Check {{ id: {:?}, kind: CheckKind::{kind}, scenario: {scenario}, prompt: {prompt}, options: &[",
-            check.id
-        );
-        // Authors tend to write the right answer first; show options in a
-        // fixed order mixed by id, so position gives nothing away.
-        let mut options: Vec<_> = check.options.iter().collect();
-        options.sort_by_key(|o| fnv1a(format!("{}/{}", check.id, o.id).as_bytes()));
-        for o in options {
-            let text = table.add(&o.text);
-            let _ = writeln!(
-                s,
-                "    CheckOption {{ id: {:?}, text: {text}, correct: {}, explanation: {} }},",
-                o.id,
-                o.correct,
-                table.add(&o.explanation)
-            );
-        }
-        s.push_str("  ] },\n");
-    }
+    let checks: Vec<&parse::Check> = lesson.checks.iter().collect();
+    s.push_str(&checks_code(&checks, table));
     s.push_str("], reflections: &[\n");
     for r in &lesson.reflections {
         let prompt = table.add(&r.prompt);
@@ -180,7 +175,11 @@ fn lesson_body(lesson: &parse::Lesson, public_dir: &Path, table: &mut Table) -> 
                     Some(hint) => format!("Some({})", table.add(hint)),
                     None => "None".to_string(),
                 };
-                format!("ReflectionKind::Text {{ hint: {hint} }}")
+                let steps: Vec<String> = r.steps.iter().map(|step| table.add(step)).collect();
+                format!(
+                    "ReflectionKind::Text {{ hint: {hint}, steps: &[{}] }}",
+                    steps.join(", ")
+                )
             }
             ReflectionKind::Scale => {
                 let low = table.add(r.low.as_deref().unwrap_or_default());
@@ -212,6 +211,43 @@ fn lesson_body(lesson: &parse::Lesson, public_dir: &Path, table: &mut Table) -> 
     s
 }
 
+/// The `Check { .. },` lines of a list of checks.
+fn checks_code(checks: &[&parse::Check], table: &mut Table) -> String {
+    let mut s = String::new();
+    for check in checks {
+        let kind = match check.kind {
+            CheckKind::Single => "Single",
+            CheckKind::Multiple => "Multiple",
+        };
+        let scenario = match &check.scenario {
+            Some(text) => format!("Some({})", table.add(text)),
+            None => "None".to_string(),
+        };
+        let prompt = table.add(&check.prompt);
+        let _ = writeln!(
+            s,
+            "  Check {{ id: {:?}, kind: CheckKind::{kind}, scenario: {scenario}, prompt: {prompt}, options: &[",
+            check.id
+        );
+        // Authors tend to write the right answer first; show options in a
+        // fixed order mixed by id, so position gives nothing away.
+        let mut options: Vec<_> = check.options.iter().collect();
+        options.sort_by_key(|o| fnv1a(format!("{}/{}", check.id, o.id).as_bytes()));
+        for o in options {
+            let text = table.add(&o.text);
+            let _ = writeln!(
+                s,
+                "    CheckOption {{ id: {:?}, text: {text}, correct: {}, explanation: {} }},",
+                o.id,
+                o.correct,
+                table.add(&o.explanation)
+            );
+        }
+        s.push_str("  ] },\n");
+    }
+    s
+}
+
 fn inlines_code(inlines: &[Inline], table: &mut Table) -> String {
     let parts: Vec<String> = inlines
         .iter()
@@ -232,6 +268,7 @@ fn block_code(
 ) -> String {
     match block {
         Block::Paragraph(p) => format!("Block::Paragraph({})", inlines_code(p, table)),
+        Block::CareNote(p) => format!("Block::CareNote({})", inlines_code(p, table)),
         Block::List(items) => {
             let items: Vec<String> = items.iter().map(|i| inlines_code(i, table)).collect();
             format!("Block::List(&[{}])", items.join(", "))

@@ -4,6 +4,9 @@
 //! - [`parse`] (feature `build`): Markdown and TOML into a plain data tree,
 //!   with every rule a course must keep checked, so a broken lesson fails
 //!   the build with a message naming the file and the problem.
+//! - [`validate`] and [`quality`] (feature `build`): every rule a course
+//!   must keep, and the rules that keep its checks from being passed
+//!   without reading (with the measures behind them).
 //! - [`codegen`] (feature `build`): that tree into the app's static Rust data
 //!   and one JSON text file per lesson, from one pass.
 //! - [`hash`]: the hash that names a text file, which the app also uses to
@@ -15,3 +18,7 @@ pub mod hash;
 pub mod codegen;
 #[cfg(feature = "build")]
 pub mod parse;
+#[cfg(feature = "build")]
+pub mod quality;
+#[cfg(feature = "build")]
+pub mod validate;

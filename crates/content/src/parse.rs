@@ -11,10 +11,32 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::path::Path;
 
-/// The whole course, in reading order.
+/// The whole course, in reading order, and the closing recap (read by
+/// [`load_content`]; [`load_course`] reads the lessons alone).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Course {
     pub lessons: Vec<Lesson>,
+    pub recap: Option<Recap>,
+}
+
+/// The course-level recap: scenario questions drawn from every lesson, each
+/// asking which of the course's ideas applies. Shipped like a lesson with
+/// only checks (see `codegen`), so the app renders it with the same card.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recap {
+    pub slug: String,
+    pub title: String,
+    pub minutes: u32,
+    pub summary: String,
+    pub checks: Vec<RecapCheck>,
+}
+
+/// A recap question and the lesson whose idea is its right answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecapCheck {
+    /// The slug of the lesson the question is drawn from.
+    pub lesson: String,
+    pub check: Check,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -61,6 +83,9 @@ pub enum Block {
     },
     /// A check or reflection placed here by `?[id]`.
     Activity(String),
+    /// A note of care (`> ` lines): set apart on the page, with a link to
+    /// where to find help.
+    CareNote(Vec<Inline>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -114,6 +139,10 @@ pub struct Reflection {
     pub response: String,
     #[serde(rename = "item", default)]
     pub items: Vec<ChecklistItem>,
+    /// A guided practice: the steps to go through before writing, shown as
+    /// a numbered list above the box. Only for `text` reflections.
+    #[serde(default)]
+    pub steps: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -145,6 +174,32 @@ struct LessonMeta {
     checks: Vec<Check>,
     #[serde(rename = "reflection", default)]
     reflections: Vec<Reflection>,
+}
+
+/// The recap's TOML file, as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecapMeta {
+    slug: String,
+    title: String,
+    minutes: u32,
+    summary: String,
+    #[serde(rename = "check", default)]
+    checks: Vec<RecapCheckToml>,
+}
+
+/// A recap question as written: a check with the lesson it is drawn from.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecapCheckToml {
+    id: String,
+    lesson: String,
+    kind: CheckKind,
+    #[serde(default)]
+    scenario: Option<String>,
+    prompt: String,
+    #[serde(rename = "option", default)]
+    options: Vec<CheckOption>,
 }
 
 /// Everything that can be wrong with the content. Each names the file or id
@@ -216,6 +271,21 @@ pub enum ContentError {
         lesson: String,
         src: String,
     },
+    /// Only a `text` reflection may have `steps`.
+    StepsOnlyForText(String),
+    /// A practice with steps needs at least two of them.
+    TooFewSteps(String),
+    /// A recap question names a lesson the course does not have.
+    RecapUnknownLesson {
+        id: String,
+        lesson: String,
+    },
+    /// No recap question is drawn from this lesson.
+    RecapMissesLesson(String),
+    /// A recap question must be a single-choice scenario.
+    RecapNotAScenario(String),
+    /// A check-quality rule (see `quality`) is broken.
+    Quality(crate::quality::QualityError),
 }
 
 impl fmt::Display for ContentError {
@@ -287,16 +357,104 @@ impl fmt::Display for ContentError {
             }
             TooFewActivities { lesson, what } => write!(f, "{lesson}: needs {what}"),
             MissingFigure { lesson, src } => write!(f, "{lesson}: figure `{src}` does not exist"),
+            StepsOnlyForText(id) => write!(f, "{id}: only a text reflection may have steps"),
+            TooFewSteps(id) => write!(f, "{id}: a practice needs at least two steps"),
+            RecapUnknownLesson { id, lesson } => {
+                write!(f, "{id}: the recap names no lesson `{lesson}`")
+            }
+            RecapMissesLesson(slug) => {
+                write!(f, "recap: no question is drawn from lesson `{slug}`")
+            }
+            RecapNotAScenario(id) => {
+                write!(f, "{id}: a recap question is a single-choice scenario")
+            }
+            Quality(e) => write!(f, "{e}"),
         }
     }
 }
 
+/// Reads the whole course from `content_dir`: the lessons in `lessons/` and
+/// the recap in `recap.toml`, validated together (ids are unique across
+/// both, and the recap must draw on every lesson). `public_dir` is where
+/// figure files must exist. This is what the build ships.
+pub fn load_content(content_dir: &Path, public_dir: &Path) -> Result<Course, Vec<ContentError>> {
+    let (lessons, mut errors) = read_lessons(&content_dir.join("lessons"));
+    let recap_path = content_dir.join("recap.toml");
+    let recap = match std::fs::read_to_string(&recap_path) {
+        Ok(text) => match parse_recap(&text) {
+            Ok(recap) => Some(recap),
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        },
+        Err(e) => {
+            errors.push(ContentError::Io(
+                recap_path.display().to_string(),
+                e.to_string(),
+            ));
+            None
+        }
+    };
+    finish(Course { lessons, recap }, errors, public_dir)
+}
+
 /// Reads every lesson pair in `dir` (sorted by file name) and validates the
-/// course. `public_dir` is where figure files must exist.
+/// lessons alone, without a recap. `public_dir` is where figure files must
+/// exist.
 pub fn load_course(dir: &Path, public_dir: &Path) -> Result<Course, Vec<ContentError>> {
+    let (lessons, errors) = read_lessons(dir);
+    finish(
+        Course {
+            lessons,
+            recap: None,
+        },
+        errors,
+        public_dir,
+    )
+}
+
+/// Validates a course read with `errors` so far, and checks its figures.
+fn finish(
+    course: Course,
+    mut errors: Vec<ContentError>,
+    public_dir: &Path,
+) -> Result<Course, Vec<ContentError>> {
+    errors.extend(validate(&course));
+    for lesson in &course.lessons {
+        for section in &lesson.sections {
+            for block in &section.blocks {
+                if let Block::Figure { src, .. } = block {
+                    if !public_dir.join(src).is_file() {
+                        errors.push(ContentError::MissingFigure {
+                            lesson: lesson.slug.clone(),
+                            src: src.clone(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(course)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Every lesson pair in `dir`, sorted by file name, and what could not be
+/// read or parsed.
+fn read_lessons(dir: &Path) -> (Vec<Lesson>, Vec<ContentError>) {
     let mut stems = BTreeSet::new();
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| vec![ContentError::Io(dir.display().to_string(), e.to_string())])?;
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            return (
+                Vec::new(),
+                vec![ContentError::Io(dir.display().to_string(), e.to_string())],
+            )
+        }
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         let ext = path.extension().and_then(|e| e.to_str());
@@ -327,27 +485,33 @@ pub fn load_course(dir: &Path, public_dir: &Path) -> Result<Course, Vec<ContentE
             (a, b) => errors.extend(a.err().into_iter().chain(b.err())),
         }
     }
-    let course = Course { lessons };
-    errors.extend(validate(&course));
-    for lesson in &course.lessons {
-        for section in &lesson.sections {
-            for block in &section.blocks {
-                if let Block::Figure { src, .. } = block {
-                    if !public_dir.join(src).is_file() {
-                        errors.push(ContentError::MissingFigure {
-                            lesson: lesson.slug.clone(),
-                            src: src.clone(),
-                        });
-                    }
-                }
-            }
-        }
-    }
-    if errors.is_empty() {
-        Ok(course)
-    } else {
-        Err(errors)
-    }
+    (lessons, errors)
+}
+
+/// Parses the recap's TOML.
+pub fn parse_recap(toml_text: &str) -> Result<Recap, ContentError> {
+    let meta: RecapMeta = toml::from_str(toml_text)
+        .map_err(|e| ContentError::Toml("recap.toml".to_string(), e.to_string()))?;
+    Ok(Recap {
+        slug: meta.slug,
+        title: meta.title,
+        minutes: meta.minutes,
+        summary: meta.summary,
+        checks: meta
+            .checks
+            .into_iter()
+            .map(|c| RecapCheck {
+                lesson: c.lesson,
+                check: Check {
+                    id: c.id,
+                    kind: c.kind,
+                    scenario: c.scenario,
+                    prompt: c.prompt,
+                    options: c.options,
+                },
+            })
+            .collect(),
+    })
 }
 
 /// Parses one lesson from its two files' text. `name` is used in messages.
@@ -372,7 +536,8 @@ pub fn parse_lesson(
 }
 
 /// The small Markdown subset the lessons use: `## Heading {#id}`, paragraphs,
-/// `- ` lists, `![alt](src "caption")` figures and `?[id]` activity markers.
+/// `- ` lists, `![alt](src "caption")` figures, `?[id]` activity markers and
+/// `> ` lines, which make a note of care.
 pub fn parse_markdown(file: &str, text: &str) -> Result<Vec<Section>, ContentError> {
     let err = |line: usize, message: &str| ContentError::Markdown {
         file: file.to_string(),
@@ -382,9 +547,16 @@ pub fn parse_markdown(file: &str, text: &str) -> Result<Vec<Section>, ContentErr
     let mut sections: Vec<Section> = Vec::new();
     let mut paragraph: Vec<&str> = Vec::new();
     let mut list: Vec<Vec<Inline>> = Vec::new();
+    let mut note: Vec<&str> = Vec::new();
 
-    // Closes the open paragraph or list, if any, into the current section.
-    fn flush(sections: &mut [Section], paragraph: &mut Vec<&str>, list: &mut Vec<Vec<Inline>>) {
+    // Closes the open paragraph, list or note, if any, into the current
+    // section.
+    fn flush(
+        sections: &mut [Section],
+        paragraph: &mut Vec<&str>,
+        list: &mut Vec<Vec<Inline>>,
+        note: &mut Vec<&str>,
+    ) {
         if let Some(section) = sections.last_mut() {
             if !paragraph.is_empty() {
                 section
@@ -395,6 +567,12 @@ pub fn parse_markdown(file: &str, text: &str) -> Result<Vec<Section>, ContentErr
             if !list.is_empty() {
                 section.blocks.push(Block::List(std::mem::take(list)));
             }
+            if !note.is_empty() {
+                section
+                    .blocks
+                    .push(Block::CareNote(parse_inline(&note.join(" "))));
+                note.clear();
+            }
         }
     }
 
@@ -402,11 +580,11 @@ pub fn parse_markdown(file: &str, text: &str) -> Result<Vec<Section>, ContentErr
         let line_no = index + 1;
         let line = raw.trim_end();
         if line.trim().is_empty() {
-            flush(&mut sections, &mut paragraph, &mut list);
+            flush(&mut sections, &mut paragraph, &mut list, &mut note);
             continue;
         }
         if let Some(rest) = line.strip_prefix("## ") {
-            flush(&mut sections, &mut paragraph, &mut list);
+            flush(&mut sections, &mut paragraph, &mut list, &mut note);
             let (heading, id) = split_heading(rest)
                 .ok_or_else(|| err(line_no, "a section heading needs an id: `## Heading {#id}`"))?;
             sections.push(Section {
@@ -426,7 +604,7 @@ pub fn parse_markdown(file: &str, text: &str) -> Result<Vec<Section>, ContentErr
             return Err(err(line_no, "HTML is not allowed in lessons"));
         }
         if let Some(rest) = line.strip_prefix("?[") {
-            flush(&mut sections, &mut paragraph, &mut list);
+            flush(&mut sections, &mut paragraph, &mut list, &mut note);
             let id = rest
                 .strip_suffix(']')
                 .ok_or_else(|| err(line_no, "an activity marker is `?[id]` on its own line"))?;
@@ -436,7 +614,7 @@ pub fn parse_markdown(file: &str, text: &str) -> Result<Vec<Section>, ContentErr
             continue;
         }
         if let Some(rest) = line.strip_prefix("![") {
-            flush(&mut sections, &mut paragraph, &mut list);
+            flush(&mut sections, &mut paragraph, &mut list, &mut note);
             let figure = parse_figure(rest)
                 .ok_or_else(|| err(line_no, "a figure is `![alt](src \"caption\")`"))?;
             if let Some(s) = sections.last_mut() {
@@ -444,9 +622,19 @@ pub fn parse_markdown(file: &str, text: &str) -> Result<Vec<Section>, ContentErr
             }
             continue;
         }
+        if let Some(rest) = line.strip_prefix("> ") {
+            if note.is_empty() {
+                flush(&mut sections, &mut paragraph, &mut list, &mut note);
+            }
+            note.push(rest.trim());
+            continue;
+        }
+        if !note.is_empty() {
+            flush(&mut sections, &mut paragraph, &mut list, &mut note);
+        }
         if let Some(item) = line.strip_prefix("- ") {
             if !paragraph.is_empty() {
-                flush(&mut sections, &mut paragraph, &mut list);
+                flush(&mut sections, &mut paragraph, &mut list, &mut note);
             }
             list.push(parse_inline(item.trim()));
             continue;
@@ -460,11 +648,11 @@ pub fn parse_markdown(file: &str, text: &str) -> Result<Vec<Section>, ContentErr
                 }
                 continue;
             }
-            flush(&mut sections, &mut paragraph, &mut list);
+            flush(&mut sections, &mut paragraph, &mut list, &mut note);
         }
         paragraph.push(line.trim());
     }
-    flush(&mut sections, &mut paragraph, &mut list);
+    flush(&mut sections, &mut paragraph, &mut list, &mut note);
     if sections.is_empty() {
         return Err(err(1, "a lesson needs at least one `## ` section"));
     }
@@ -538,247 +726,4 @@ pub fn parse_inline(text: &str) -> Vec<Inline> {
     out
 }
 
-fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-fn is_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
-}
-
-/// Counts the words of a run of inline text.
-pub fn inline_words(inlines: &[Inline]) -> usize {
-    inlines
-        .iter()
-        .map(|i| match i {
-            Inline::Text(t) | Inline::Emphasis(t) | Inline::Strong(t) => {
-                t.split_whitespace().count()
-            }
-        })
-        .sum()
-}
-
-/// Every rule a course must keep. Returns all problems, not just the first.
-pub fn validate(course: &Course) -> Vec<ContentError> {
-    use ContentError::*;
-    let mut errors = Vec::new();
-    if course.lessons.is_empty() {
-        errors.push(NoLessons);
-    }
-    let mut slugs = BTreeSet::new();
-    let mut ids = BTreeSet::new();
-    let mut claim = |id: &str, errors: &mut Vec<ContentError>| {
-        if !is_id(id) {
-            errors.push(BadId(id.to_string()));
-        }
-        if !ids.insert(id.to_string()) {
-            errors.push(DuplicateId(id.to_string()));
-        }
-    };
-    let empty = |text: &str, place: String, errors: &mut Vec<ContentError>| {
-        if text.trim().is_empty() {
-            errors.push(EmptyText { place });
-        }
-    };
-    for lesson in &course.lessons {
-        let slug = &lesson.slug;
-        if !is_slug(slug) {
-            errors.push(BadSlug(slug.clone()));
-        }
-        if !slugs.insert(slug.clone()) {
-            errors.push(DuplicateSlug(slug.clone()));
-        }
-        empty(&lesson.title, format!("{slug}: title"), &mut errors);
-        empty(&lesson.summary, format!("{slug}: summary"), &mut errors);
-        if !(3..=12).contains(&lesson.minutes) {
-            errors.push(MinutesOutOfRange {
-                lesson: slug.clone(),
-                minutes: lesson.minutes,
-            });
-        }
-        if lesson.key_ideas.is_empty() {
-            errors.push(TooFewActivities {
-                lesson: slug.clone(),
-                what: "at least one key idea",
-            });
-        }
-        for idea in &lesson.key_ideas {
-            claim(&idea.id, &mut errors);
-            let name = idea.id.strip_prefix(&format!("{slug}.idea."));
-            if !name.is_some_and(is_slug) {
-                errors.push(BadIdeaId {
-                    lesson: slug.clone(),
-                    id: idea.id.clone(),
-                });
-            }
-            empty(&idea.text, format!("{}: text", idea.id), &mut errors);
-            empty(&idea.recall, format!("{}: recall", idea.id), &mut errors);
-            if !idea.recall.trim_end().ends_with('?') {
-                errors.push(RecallNotAQuestion(idea.id.clone()));
-            }
-        }
-
-        let mut section_ids = BTreeSet::new();
-        let mut placed: Vec<&str> = Vec::new();
-        for section in &lesson.sections {
-            if !is_slug(&section.id) || !section_ids.insert(section.id.clone()) {
-                errors.push(BadId(format!("{slug}#{}", section.id)));
-            }
-            if section.blocks.is_empty() {
-                errors.push(EmptyText {
-                    place: format!("{slug}#{}", section.id),
-                });
-            }
-            let mut words = 0;
-            for block in &section.blocks {
-                match block {
-                    Block::Paragraph(p) => words += inline_words(p),
-                    Block::List(items) => {
-                        words += items.iter().map(|i| inline_words(i)).sum::<usize>()
-                    }
-                    Block::Figure { alt, src, .. } => {
-                        empty(alt, format!("{slug}: alt text of {src}"), &mut errors)
-                    }
-                    Block::Activity(id) => placed.push(id),
-                }
-            }
-            if words > 170 {
-                errors.push(SectionTooLong {
-                    lesson: slug.clone(),
-                    section: section.id.clone(),
-                    words,
-                });
-            }
-        }
-
-        let mut own: Vec<&str> = Vec::new();
-        for check in &lesson.checks {
-            claim(&check.id, &mut errors);
-            own.push(&check.id);
-            empty(&check.prompt, format!("{}: prompt", check.id), &mut errors);
-            if let Some(s) = &check.scenario {
-                empty(s, format!("{}: scenario", check.id), &mut errors);
-            }
-            if check.options.len() < 2 {
-                errors.push(TooFewOptions(check.id.clone()));
-            }
-            let mut option_ids = BTreeSet::new();
-            for option in &check.options {
-                if !is_slug(&option.id) || !option_ids.insert(option.id.clone()) {
-                    errors.push(BadId(format!("{}/{}", check.id, option.id)));
-                }
-                empty(
-                    &option.text,
-                    format!("{}/{}", check.id, option.id),
-                    &mut errors,
-                );
-                if option.explanation.trim().is_empty() {
-                    errors.push(MissingExplanation {
-                        question: check.id.clone(),
-                        option: option.id.clone(),
-                    });
-                }
-            }
-            let correct = check.options.iter().filter(|o| o.correct).count();
-            match check.kind {
-                CheckKind::Single if correct != 1 => errors.push(SingleNeedsOneCorrect {
-                    id: check.id.clone(),
-                    found: correct,
-                }),
-                CheckKind::Multiple if correct == 0 => {
-                    errors.push(MultipleNeedsACorrect(check.id.clone()))
-                }
-                _ => {}
-            }
-        }
-        for reflection in &lesson.reflections {
-            claim(&reflection.id, &mut errors);
-            own.push(&reflection.id);
-            empty(
-                &reflection.prompt,
-                format!("{}: prompt", reflection.id),
-                &mut errors,
-            );
-            empty(
-                &reflection.response,
-                format!("{}: response", reflection.id),
-                &mut errors,
-            );
-            match reflection.kind {
-                ReflectionKind::Scale => {
-                    if reflection.low.is_none() || reflection.high.is_none() {
-                        errors.push(ScaleNeedsLabels(reflection.id.clone()));
-                    }
-                }
-                ReflectionKind::Checklist => {
-                    if reflection.items.len() < 2 {
-                        errors.push(ChecklistNeedsItems(reflection.id.clone()));
-                    }
-                    let mut item_ids = BTreeSet::new();
-                    for item in &reflection.items {
-                        if !is_slug(&item.id) || !item_ids.insert(item.id.clone()) {
-                            errors.push(BadId(format!("{}/{}", reflection.id, item.id)));
-                        }
-                        empty(
-                            &item.text,
-                            format!("{}/{}", reflection.id, item.id),
-                            &mut errors,
-                        );
-                    }
-                }
-                ReflectionKind::Text => {}
-            }
-            if reflection.kind != ReflectionKind::Checklist && !reflection.items.is_empty() {
-                errors.push(ItemsOnlyForChecklist(reflection.id.clone()));
-            }
-        }
-
-        for id in &placed {
-            if !own.contains(id) {
-                errors.push(UnknownActivity {
-                    lesson: slug.clone(),
-                    id: id.to_string(),
-                });
-            }
-        }
-        for id in &own {
-            match placed.iter().filter(|p| *p == id).count() {
-                0 => errors.push(ActivityNotPlaced {
-                    lesson: slug.clone(),
-                    id: id.to_string(),
-                }),
-                1 => {}
-                _ => errors.push(ActivityPlacedTwice {
-                    lesson: slug.clone(),
-                    id: id.to_string(),
-                }),
-            }
-        }
-
-        let scenarios = lesson
-            .checks
-            .iter()
-            .filter(|c| c.scenario.is_some())
-            .count();
-        let knowledge = lesson.checks.len() - scenarios;
-        let kinds: BTreeSet<_> = lesson.reflections.iter().map(|r| r.kind as u8).collect();
-        for (missing, what) in [
-            (knowledge < 2, "at least two knowledge checks"),
-            (scenarios < 1, "at least one scenario question"),
-            (lesson.reflections.len() < 2, "at least two reflections"),
-            (kinds.len() < 2, "reflections of at least two kinds"),
-        ] {
-            if missing {
-                errors.push(TooFewActivities {
-                    lesson: slug.clone(),
-                    what,
-                });
-            }
-        }
-    }
-    errors
-}
+pub use crate::validate::{inline_words, validate};

@@ -1,4 +1,4 @@
-//! Writes every lesson's long texts as `text/<slug>-<hash>.json` into the
+//! Writes every lesson's long texts (and the recap's) as `text/<slug>-<hash>.json` into the
 //! folder Trunk is building the site in, from the same generator that gives
 //! the wasm its data (so names, hashes and indices agree by construction).
 //!
@@ -19,7 +19,7 @@ fn main() -> ExitCode {
     };
     // The project root, wherever the hook runs from.
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let course = match parse::load_course(&root.join("src/content/lessons"), &root.join("public")) {
+    let course = match parse::load_content(&root.join("src/content"), &root.join("public")) {
         Ok(course) => course,
         Err(errors) => {
             for e in &errors {
@@ -30,7 +30,7 @@ fn main() -> ExitCode {
     };
     let generated = codegen::generate(&course, &root.join("public"));
     let mut bytes = 0;
-    for file in &generated.texts {
+    for file in generated.texts.iter().chain(&generated.recap) {
         let path = site.join(&file.path);
         let written = path
             .parent()
@@ -43,7 +43,7 @@ fn main() -> ExitCode {
         bytes += file.json.len();
     }
     println!(
-        "export-text: {} lesson text files ({} KB) in {}",
+        "export-text: {} lesson text files and the recap's ({} KB) in {}",
         generated.texts.len(),
         bytes / 1024,
         site.display()

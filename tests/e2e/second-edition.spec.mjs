@@ -1,0 +1,158 @@
+// The course's second edition, as a reader meets it: checks that cannot be
+// passed by picking the longest option, the two guided practices (saved,
+// kept over a reload, in the journal and the workbook), notes of care in the
+// lessons on anxious and avoidant patterns, and where to find help as links
+// a phone can dial or text.
+import { test, expect } from "@playwright/test";
+import { LessonPage, watchProblems } from "./pages.mjs";
+import { lessons, anchor } from "./content.mjs";
+
+test("a reader who always picks the longest option gets about a third of the single-choice checks right, at most", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const problems = watchProblems(page);
+  const view = new LessonPage(page);
+  let singles = 0;
+  let right = 0;
+  for (const lesson of lessons) {
+    await view.open(lesson.slug);
+    await expect(view.checks).toHaveCount(lesson.checks.length);
+    for (const check of lesson.checks.filter((c) => c.kind === "single")) {
+      const card = page.locator(`#${anchor(check.id)}`);
+      const options = card.locator("fieldset").first().locator(".option");
+      await expect(options).toHaveCount(check.options.length);
+      // What the reader sees: the words of each option, as laid out.
+      const labels = await options.locator("label").allInnerTexts();
+      const longest = labels.reduce((best, l, i) => (l.length > labels[best].length ? i : best), 0);
+      await options.nth(longest).locator("input").check();
+      await card.getByRole("button", { name: "Check", exact: true }).click();
+      const verdict = card.locator(".feedback .verdict");
+      await expect(verdict).toHaveText(/Correct\.|Not quite\./);
+      singles += 1;
+      if ((await verdict.innerText()).includes("Correct.")) right += 1;
+    }
+  }
+  console.log(`always the longest option: ${right} of ${singles} single-choice checks right`);
+  expect(singles).toBe(lessons.flatMap((l) => l.checks).filter((c) => c.kind === "single").length);
+  expect(singles).toBeGreaterThanOrEqual(14);
+  expect(right / singles).toBeLessThanOrEqual(1 / 3);
+  expect(problems).toEqual([]);
+});
+
+test("the two guided practices save, survive a reload, and appear in the journal and the workbook", async ({ page }) => {
+  const problems = watchProblems(page);
+  const lesson = lessons.find((l) => l.reflections.some((r) => r.steps));
+  const practices = lessons.flatMap((l) => l.reflections).filter((r) => r.steps);
+  expect(practices).toHaveLength(2);
+  const view = new LessonPage(page);
+  await view.open(lesson.slug);
+  await expect(page.locator(".activity.practice")).toHaveCount(2);
+  const written = new Map();
+  for (const practice of practices) {
+    const card = page.locator(`#${anchor(practice.id)}`);
+    await expect(card.locator(".activity-kind")).toHaveText("Practise");
+    // The steps come first, numbered, then the box.
+    await expect(card.locator("ol.steps li")).toHaveText(practice.steps);
+    const box = card.getByRole("textbox", { name: practice.prompt });
+    const words = `My words for ${practice.id}:\nI'd rather go slowly.`;
+    written.set(practice.id, words);
+    await box.fill(words);
+    await box.blur();
+    await expect(card.locator(".response")).toContainText(practice.response.slice(0, 30));
+  }
+
+  await page.reload();
+  for (const practice of practices) {
+    await expect(page.locator(`#${anchor(practice.id)} textarea`)).toHaveValue(written.get(practice.id));
+  }
+
+  await page.goto("journal");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your journal");
+  for (const practice of practices) {
+    const card = page.locator(`#${anchor(practice.id)}`);
+    await expect(card.locator("ol.steps li")).toHaveCount(practice.steps.length);
+    await expect(card.locator("textarea")).toHaveValue(written.get(practice.id));
+  }
+
+  await page.goto("workbook");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("My workbook");
+  const section = page.locator(".workbook-lesson").filter({ hasText: lesson.title });
+  for (const practice of practices) {
+    await expect(section.locator(".workbook-prompt").filter({ hasText: practice.prompt })).toHaveCount(1);
+    await expect(section.locator(".reader-text").filter({ hasText: written.get(practice.id).split("\n")[0] })).toHaveCount(
+      1,
+    );
+    await expect(section.locator("ol.steps li").filter({ hasText: practice.steps[0] })).toHaveCount(1);
+  }
+  expect(problems).toEqual([]);
+});
+
+test("lessons 4 to 6 carry a note of care that leads to where to find help", async ({ page }) => {
+  const problems = watchProblems(page);
+  const view = new LessonPage(page);
+  for (const [i, lesson] of lessons.entries()) {
+    await view.open(lesson.slug);
+    await expect(view.checks).toHaveCount(lesson.checks.length);
+    const note = page.getByRole("complementary", { name: "A note of care" });
+    if (i < 3 || i > 5) {
+      await expect(note).toHaveCount(0);
+      continue;
+    }
+    await expect(note).toHaveCount(1);
+    await expect(note).toContainText(/attachment style/);
+    await expect(note).toContainText(/punish/);
+    await expect(note.getByRole("link", { name: "Where to find help" })).toHaveAttribute("href", /\/attune\/about#help$/);
+  }
+  // From the last of them, the link goes to the list, ready to read.
+  await view.open(lessons[5].slug);
+  await page.getByRole("complementary", { name: "A note of care" }).getByRole("link", { name: "Where to find help" }).click();
+  await expect(page).toHaveURL(/\/attune\/about#help$/);
+  await expect(page.getByRole("heading", { name: "Where to find help" })).toBeFocused();
+  expect(problems).toEqual([]);
+});
+
+test("where to find help lists every service as a link that dials or texts it", async ({ page }) => {
+  const problems = watchProblems(page);
+  await page.goto("about");
+  const help = page.locator(".help-list");
+  const links = [
+    ["999", "tel:999"],
+    ["911", "tel:911"],
+    ["116 123", "tel:116123"],
+    ["85258", "sms:85258"],
+    ["0808 2000 247", "tel:08082000247"],
+    ["111", "tel:111"],
+    ["1-800-799-7233", "tel:+18007997233"],
+  ];
+  for (const [name, href] of links) {
+    await expect(help.getByRole("link", { name, exact: true })).toHaveAttribute("href", href);
+  }
+  // 112 twice (the UK, and across the EU); 988 to call and to text.
+  await expect(help.getByRole("link", { name: "112", exact: true })).toHaveCount(2);
+  for (const link of await help.getByRole("link", { name: "112", exact: true }).all()) {
+    await expect(link).toHaveAttribute("href", "tel:112");
+  }
+  const nine = help.getByRole("link", { name: "988", exact: true });
+  await expect(nine).toHaveCount(2);
+  expect(await nine.evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual(["tel:988", "sms:988"]);
+  for (const words of ["National Domestic Abuse Helpline", "free, 24 hours", "Shout", "NHS 111", "European Union", "988 Suicide and Crisis Lifeline", "National Domestic Violence Hotline"]) {
+    await expect(help).toContainText(words);
+  }
+  // Every number link is a well-formed tel: or sms: address.
+  for (const href of await help.getByRole("link").evaluateAll((as) => as.map((a) => a.getAttribute("href")))) {
+    expect(href).toMatch(/^(tel|sms):\+?\d+$/);
+  }
+  // The note of care heads the list; About says where explanations go
+  // beyond the article.
+  await expect(page.locator("#help + p")).toContainText("not attachment styles");
+  await expect(page.locator("main")).toContainText("Some explanations go beyond the article");
+
+  // Your data points to it, with the same note.
+  await page.goto("data");
+  const pointer = page.locator("main").getByRole("link", { name: "Where to find help", exact: true });
+  await expect(pointer).toHaveAttribute("href", /\/attune\/about#help$/);
+  await pointer.click();
+  await expect(page.getByRole("heading", { name: "Where to find help" })).toBeFocused();
+  expect(problems).toEqual([]);
+});
