@@ -2,8 +2,9 @@
 //! in the reader's progress: same order, same behaviour, same JSON.
 #![cfg(not(target_arch = "wasm32"))]
 
+use attune::model::json;
 use attune::model::progress::{Answer, Progress};
-use attune::model::sorted::{SortedMap, SortedSet};
+use attune::model::sorted::{SortedMap, SortedSet, MAX_ENTRIES, TOO_MANY};
 use std::collections::{BTreeMap, BTreeSet};
 
 const KEYS: [&str; 7] = ["m", "b", "z", "a", "b.2", "", "é"];
@@ -17,7 +18,7 @@ fn both() -> (SortedMap<u32>, BTreeMap<String, u32>) {
     (ours, std)
 }
 
-fn entries(map: &SortedMap<u32>) -> Vec<(String, u32)> {
+fn entries_of(map: &SortedMap<u32>) -> Vec<(String, u32)> {
     map.iter().map(|(k, v)| (k.clone(), *v)).collect()
 }
 
@@ -28,7 +29,7 @@ fn std_entries(map: &BTreeMap<String, u32>) -> Vec<(String, u32)> {
 #[test]
 fn iterates_in_key_order_like_a_btree_map() {
     let (ours, std) = both();
-    assert_eq!(entries(&ours), std_entries(&std));
+    assert_eq!(entries_of(&ours), std_entries(&std));
     assert!(ours.keys().eq(std.keys()));
     assert_eq!((ours.len(), ours.is_empty()), (KEYS.len(), false));
     assert!(SortedMap::<u32>::new().is_empty());
@@ -50,7 +51,7 @@ fn insert_replaces_and_remove_forgets() {
     *std.entry("new".into()).or_default() += 5;
     *ours.get_or_insert_with("a", || 1000) += 1;
     *std.entry("a".into()).or_insert_with(|| 1000) += 1;
-    assert_eq!(entries(&ours), std_entries(&std));
+    assert_eq!(entries_of(&ours), std_entries(&std));
     assert_eq!(ours.get("missing"), None);
 }
 
@@ -90,7 +91,7 @@ fn decodes_unsorted_input_and_keeps_the_last_of_a_repeated_key() {
     let raw = r#"{"z":1,"a":2,"m":3,"a":4}"#;
     let ours: SortedMap<u32> = serde_json::from_str(raw).unwrap();
     let std: BTreeMap<String, u32> = serde_json::from_str(raw).unwrap();
-    assert_eq!(entries(&ours), std_entries(&std));
+    assert_eq!(entries_of(&ours), std_entries(&std));
     assert_eq!(ours.get("a"), Some(&4));
 }
 
@@ -136,24 +137,49 @@ fn progress_json_is_unchanged() {
     assert_eq!(new, was);
 }
 
+/// A map or set of `n` entries, keys `k0`… written in reverse order.
+fn reversed(n: usize, map: bool) -> String {
+    let items: Vec<String> = (0..n)
+        .rev()
+        .map(|i| {
+            if map {
+                format!("\"k{i:06}\":{i}")
+            } else {
+                format!("\"k{i:06}\"")
+            }
+        })
+        .collect();
+    let (open, close) = if map { ('{', '}') } else { ('[', ']') };
+    format!("{open}{}{close}", items.join(","))
+}
+
 #[test]
 fn a_file_with_more_entries_than_attune_saves_is_refused() {
-    use attune::model::sorted::MAX_ENTRIES;
-    // Keys in reverse order: each one is an insert, not an append.
-    let many = |n: usize| {
-        let body: Vec<String> = (0..n).rev().map(|i| format!("\"k{i:06}\":1")).collect();
-        format!("{{{}}}", body.join(","))
-    };
-    let fine: SortedMap<u32> = attune::model::json::from_str(&many(MAX_ENTRIES)).unwrap();
+    let fine: SortedMap<u32> = json::from_str(&reversed(MAX_ENTRIES, true)).unwrap();
     assert_eq!(fine.len(), MAX_ENTRIES);
     assert!(fine.keys().zip(fine.keys().skip(1)).all(|(a, b)| a < b));
-    assert!(attune::model::json::from_str::<SortedMap<u32>>(&many(MAX_ENTRIES + 1)).is_err());
-    let set: String = format!(
-        "[{}]",
-        (0..=MAX_ENTRIES)
-            .map(|i| format!("\"{i}\""))
-            .collect::<Vec<_>>()
-            .join(",")
-    );
-    assert!(attune::model::json::from_str::<SortedSet>(&set).is_err());
+    assert_eq!(fine.get("k000007"), Some(&7));
+    let set: SortedSet = json::from_str(&reversed(MAX_ENTRIES, false)).unwrap();
+    assert_eq!(set.len(), MAX_ENTRIES);
+    let map = json::from_str::<SortedMap<u32>>(&reversed(MAX_ENTRIES + 1, true));
+    assert_eq!(map.unwrap_err().what(), TOO_MANY);
+    let set = json::from_str::<SortedSet>(&reversed(MAX_ENTRIES + 1, false));
+    assert_eq!(set.unwrap_err().what(), TOO_MANY);
+    // A repeated key counts each time it is read: that is the work done.
+    let repeats = format!("{{{}}}", vec![r#""a":1"#; MAX_ENTRIES + 1].join(","));
+    let map = json::from_str::<SortedMap<u32>>(&repeats);
+    assert_eq!(map.unwrap_err().what(), TOO_MANY);
+}
+
+/// The reason MAX_ENTRIES gives, checked: every saved map is keyed by a
+/// content id, and the cap leaves room for the course to grow several times.
+#[test]
+fn the_cap_is_many_times_the_entries_the_course_can_make() {
+    let lessons = attune::content::lessons();
+    let ids: usize = lessons
+        .iter()
+        .map(|l| 1 + l.checks.len() + l.reflections.len() + l.sections.len())
+        .sum();
+    assert!(ids < 200, "{ids} content ids");
+    assert!(MAX_ENTRIES >= 10 * ids, "{MAX_ENTRIES} against {ids} ids");
 }
