@@ -4,7 +4,10 @@
 
 use attune::model::json;
 use attune::model::progress::{Answer, Progress};
-use attune::model::sorted::{SortedMap, SortedSet, MAX_ENTRIES, TOO_MANY};
+use attune::model::sorted::{put_in_order, SortedMap, SortedSet, MAX_ENTRIES, TOO_MANY};
+use proptest::prelude::*;
+use std::cell::Cell;
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
 const KEYS: [&str; 7] = ["m", "b", "z", "a", "b.2", "", "é"];
@@ -182,4 +185,117 @@ fn the_cap_is_many_times_the_entries_the_course_can_make() {
         .sum();
     assert!(ids < 200, "{ids} content ids");
     assert!(MAX_ENTRIES >= 10 * ids, "{MAX_ENTRIES} against {ids} ids");
+}
+
+/// A key that counts how often it is compared.
+struct Counted<'a> {
+    key: u32,
+    comparisons: &'a Cell<u64>,
+}
+
+impl PartialEq for Counted<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Counted<'_> {}
+
+impl PartialOrd for Counted<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Counted<'_> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.comparisons.set(self.comparisons.get() + 1);
+        self.key.cmp(&other.key)
+    }
+}
+
+/// Reading keys in any order costs O(n log n): at most 2 n log2 n key
+/// comparisons and value moves for the sort, and n for the steps either
+/// side of it, on every shape of input. (Values move only through the
+/// swaps counted here. Inserting each key in its place, as before, moved
+/// O(n²) entries: n²/4 swaps here.)
+#[test]
+fn putting_keys_in_order_costs_n_log_n_comparisons_and_moves() {
+    let n = 1 << 14;
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut random = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let shapes: [(&str, Vec<u32>); 6] = [
+        ("in order", (0..n).collect()),
+        ("reversed", (0..n).rev().collect()),
+        ("random", (0..n).map(|_| random() as u32).collect()),
+        (
+            "few keys, repeated",
+            (0..n).map(|_| (random() % 8) as u32).collect(),
+        ),
+        ("all one key", vec![7; n as usize]),
+        ("one out of place", (1..n).chain([0]).collect()),
+    ];
+    let bound = 2 * u64::from(n) * u64::from(n.ilog2()) + 2 * u64::from(n);
+    for (shape, keys) in shapes {
+        let comparisons = Cell::new(0);
+        let mut counted: Vec<Counted> = keys
+            .iter()
+            .map(|&key| Counted {
+                key,
+                comparisons: &comparisons,
+            })
+            .collect();
+        // The values are the order the keys were read in.
+        let mut values: Vec<usize> = (0..keys.len()).collect();
+        let mut swaps = 0u64;
+        let kept = put_in_order(&mut counted, &mut |a, b| {
+            swaps += 1;
+            values.swap(a, b);
+        });
+        values.truncate(kept);
+        let compared = comparisons.get();
+        assert!(compared <= bound, "{shape}: {compared} comparisons");
+        assert!(swaps <= bound, "{shape}: {swaps} swaps");
+        // Sorted, no repeats, and each key with the value read last.
+        let mut expected = BTreeMap::new();
+        for (i, &key) in keys.iter().enumerate() {
+            expected.insert(key, i);
+        }
+        let got: Vec<(u32, usize)> = counted.iter().map(|c| c.key).zip(values).collect();
+        assert_eq!(got, expected.into_iter().collect::<Vec<_>>(), "{shape}");
+    }
+}
+
+proptest! {
+    /// Keys in any order and repeated: read as serde_json reads the same
+    /// text into the `BTreeMap` and `BTreeSet` these types replaced.
+    #[test]
+    fn maps_and_sets_read_as_btree_maps_and_sets_do(
+        entries in prop::collection::vec(("[a-d]{0,2}", any::<u32>()), 0..40),
+    ) {
+        let text = |entries: &[(String, u32)], map: bool| {
+            let items: Vec<String> = entries
+                .iter()
+                .map(|(k, v)| if map { format!("{k:?}:{v}") } else { format!("{k:?}") })
+                .collect();
+            if map { format!("{{{}}}", items.join(",")) } else { format!("[{}]", items.join(",")) }
+        };
+        let map_text = text(&entries, true);
+        let reference: BTreeMap<String, u32> = serde_json::from_str(&map_text).unwrap();
+        for ours in [
+            json::from_str::<SortedMap<u32>>(&map_text).unwrap(),
+            serde_json::from_str::<SortedMap<u32>>(&map_text).unwrap(),
+        ] {
+            prop_assert_eq!(entries_of(&ours), std_entries(&reference));
+        }
+        let set_text = text(&entries, false);
+        let reference: BTreeSet<String> = serde_json::from_str(&set_text).unwrap();
+        let ours: SortedSet = json::from_str(&set_text).unwrap();
+        prop_assert!(ours.iter().eq(reference.iter()));
+    }
 }
