@@ -231,3 +231,65 @@ fn every_string_survives_a_round_trip() {
         }
     }
 }
+
+/// Found by the differential test (tests/json_differential.rs): numbers
+/// the first version of this reader refused (`0e999`) or read to other
+/// bits than serde_json (`-0` as the whole number 0, tiny numbers as 0,
+/// large or long ones an ulp or more away).
+#[test]
+fn numbers_are_read_to_the_bit_as_serde_json_reads_them() {
+    for text in [
+        "0e999",
+        "-0e999",
+        "0.0e400",
+        "0e2147483648",
+        "1e-400",
+        "-0",
+        "4.9e-324",
+        "2.2250738585072014e-308",
+        "1.5304542897703867e-304",
+        "-1.5307121718982149e+50",
+        "1817284360139501.0",
+        "18446744073709551610E64",
+        "18446744073709551619.5",
+        "1.7976931348623157e308",
+    ] {
+        let reference: f64 = serde_json::from_str(text).unwrap();
+        let ours: f64 = json::from_str(text).unwrap();
+        assert_eq!(ours.to_bits(), reference.to_bits(), "{text}");
+    }
+    // serde_json reads `-0` as the float -0.0, so no whole number.
+    same_refusal::<i64>("-0");
+    for text in ["1e309", "1e2147483648", "-1.7976931348623159e308"] {
+        same_refusal::<f64>(text);
+    }
+}
+
+/// Also found by the differential test: a value nobody keeps (an unknown
+/// field) is checked as serde_json checks it, by its grammar, so a number
+/// too large for an `f64` or half a surrogate pair there is no reason to
+/// refuse the whole document.
+#[test]
+fn skipped_values_are_checked_as_serde_json_checks_them() {
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct SchemaOnly {
+        schema: u64,
+    }
+    for text in [
+        r#"{"schema":1,"x":1e999}"#,
+        r#"{"schema":1,"x":"\ud800"}"#,
+        r#"{"x":{"\udc00":[0e999,"\ud800\u0041"]},"schema":1}"#,
+    ] {
+        same_reading::<SchemaOnly>(text);
+        same_reading::<IgnoredAny>(text);
+    }
+    for text in [
+        r#"{"schema":1,"x":1e}"#,
+        r#"{"schema":1,"x":"\u12"}"#,
+        r#"{"schema":1,"x":"\x"}"#,
+        r#"{"schema":1,"x":[1,]}"#,
+        r#"{"schema":1,"x":{"a"}}"#,
+    ] {
+        same_refusal::<SchemaOnly>(text);
+    }
+}

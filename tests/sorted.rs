@@ -2,8 +2,12 @@
 //! in the reader's progress: same order, same behaviour, same JSON.
 #![cfg(not(target_arch = "wasm32"))]
 
+use attune::model::json;
 use attune::model::progress::{Answer, Progress};
-use attune::model::sorted::{SortedMap, SortedSet};
+use attune::model::sorted::{put_in_order, SortedMap, SortedSet, MAX_ENTRIES, TOO_MANY};
+use proptest::prelude::*;
+use std::cell::Cell;
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
 const KEYS: [&str; 7] = ["m", "b", "z", "a", "b.2", "", "é"];
@@ -17,7 +21,7 @@ fn both() -> (SortedMap<u32>, BTreeMap<String, u32>) {
     (ours, std)
 }
 
-fn entries(map: &SortedMap<u32>) -> Vec<(String, u32)> {
+fn entries_of(map: &SortedMap<u32>) -> Vec<(String, u32)> {
     map.iter().map(|(k, v)| (k.clone(), *v)).collect()
 }
 
@@ -28,7 +32,7 @@ fn std_entries(map: &BTreeMap<String, u32>) -> Vec<(String, u32)> {
 #[test]
 fn iterates_in_key_order_like_a_btree_map() {
     let (ours, std) = both();
-    assert_eq!(entries(&ours), std_entries(&std));
+    assert_eq!(entries_of(&ours), std_entries(&std));
     assert!(ours.keys().eq(std.keys()));
     assert_eq!((ours.len(), ours.is_empty()), (KEYS.len(), false));
     assert!(SortedMap::<u32>::new().is_empty());
@@ -50,7 +54,7 @@ fn insert_replaces_and_remove_forgets() {
     *std.entry("new".into()).or_default() += 5;
     *ours.get_or_insert_with("a", || 1000) += 1;
     *std.entry("a".into()).or_insert_with(|| 1000) += 1;
-    assert_eq!(entries(&ours), std_entries(&std));
+    assert_eq!(entries_of(&ours), std_entries(&std));
     assert_eq!(ours.get("missing"), None);
 }
 
@@ -90,7 +94,7 @@ fn decodes_unsorted_input_and_keeps_the_last_of_a_repeated_key() {
     let raw = r#"{"z":1,"a":2,"m":3,"a":4}"#;
     let ours: SortedMap<u32> = serde_json::from_str(raw).unwrap();
     let std: BTreeMap<String, u32> = serde_json::from_str(raw).unwrap();
-    assert_eq!(entries(&ours), std_entries(&std));
+    assert_eq!(entries_of(&ours), std_entries(&std));
     assert_eq!(ours.get("a"), Some(&4));
 }
 
@@ -136,24 +140,162 @@ fn progress_json_is_unchanged() {
     assert_eq!(new, was);
 }
 
+/// A map or set of `n` entries, keys `k0`… written in reverse order.
+fn reversed(n: usize, map: bool) -> String {
+    let items: Vec<String> = (0..n)
+        .rev()
+        .map(|i| {
+            if map {
+                format!("\"k{i:06}\":{i}")
+            } else {
+                format!("\"k{i:06}\"")
+            }
+        })
+        .collect();
+    let (open, close) = if map { ('{', '}') } else { ('[', ']') };
+    format!("{open}{}{close}", items.join(","))
+}
+
 #[test]
 fn a_file_with_more_entries_than_attune_saves_is_refused() {
-    use attune::model::sorted::MAX_ENTRIES;
-    // Keys in reverse order: each one is an insert, not an append.
-    let many = |n: usize| {
-        let body: Vec<String> = (0..n).rev().map(|i| format!("\"k{i:06}\":1")).collect();
-        format!("{{{}}}", body.join(","))
-    };
-    let fine: SortedMap<u32> = attune::model::json::from_str(&many(MAX_ENTRIES)).unwrap();
+    let fine: SortedMap<u32> = json::from_str(&reversed(MAX_ENTRIES, true)).unwrap();
     assert_eq!(fine.len(), MAX_ENTRIES);
     assert!(fine.keys().zip(fine.keys().skip(1)).all(|(a, b)| a < b));
-    assert!(attune::model::json::from_str::<SortedMap<u32>>(&many(MAX_ENTRIES + 1)).is_err());
-    let set: String = format!(
-        "[{}]",
-        (0..=MAX_ENTRIES)
-            .map(|i| format!("\"{i}\""))
-            .collect::<Vec<_>>()
-            .join(",")
-    );
-    assert!(attune::model::json::from_str::<SortedSet>(&set).is_err());
+    assert_eq!(fine.get("k000007"), Some(&7));
+    let set: SortedSet = json::from_str(&reversed(MAX_ENTRIES, false)).unwrap();
+    assert_eq!(set.len(), MAX_ENTRIES);
+    let map = json::from_str::<SortedMap<u32>>(&reversed(MAX_ENTRIES + 1, true));
+    assert_eq!(map.unwrap_err().what(), TOO_MANY);
+    let set = json::from_str::<SortedSet>(&reversed(MAX_ENTRIES + 1, false));
+    assert_eq!(set.unwrap_err().what(), TOO_MANY);
+    // A repeated key counts each time it is read: that is the work done.
+    let repeats = format!("{{{}}}", vec![r#""a":1"#; MAX_ENTRIES + 1].join(","));
+    let map = json::from_str::<SortedMap<u32>>(&repeats);
+    assert_eq!(map.unwrap_err().what(), TOO_MANY);
+}
+
+/// The reason MAX_ENTRIES gives, checked: every saved map is keyed by a
+/// content id, and the cap leaves room for the course to grow several times.
+#[test]
+fn the_cap_is_many_times_the_entries_the_course_can_make() {
+    let lessons = attune::content::lessons();
+    let ids: usize = lessons
+        .iter()
+        .map(|l| 1 + l.checks.len() + l.reflections.len() + l.sections.len())
+        .sum();
+    assert!(ids < 200, "{ids} content ids");
+    assert!(MAX_ENTRIES >= 10 * ids, "{MAX_ENTRIES} against {ids} ids");
+}
+
+/// A key that counts how often it is compared.
+struct Counted<'a> {
+    key: u32,
+    comparisons: &'a Cell<u64>,
+}
+
+impl PartialEq for Counted<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Counted<'_> {}
+
+impl PartialOrd for Counted<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Counted<'_> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.comparisons.set(self.comparisons.get() + 1);
+        self.key.cmp(&other.key)
+    }
+}
+
+/// Reading keys in any order costs O(n log n): at most 2 n log2 n key
+/// comparisons and value moves for the sort, and n for the steps either
+/// side of it, on every shape of input. (Values move only through the
+/// swaps counted here. Inserting each key in its place, as before, moved
+/// O(n²) entries: n²/4 swaps here.)
+#[test]
+fn putting_keys_in_order_costs_n_log_n_comparisons_and_moves() {
+    let n = 1 << 14;
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut random = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let shapes: [(&str, Vec<u32>); 6] = [
+        ("in order", (0..n).collect()),
+        ("reversed", (0..n).rev().collect()),
+        ("random", (0..n).map(|_| random() as u32).collect()),
+        (
+            "few keys, repeated",
+            (0..n).map(|_| (random() % 8) as u32).collect(),
+        ),
+        ("all one key", vec![7; n as usize]),
+        ("one out of place", (1..n).chain([0]).collect()),
+    ];
+    let bound = 2 * u64::from(n) * u64::from(n.ilog2()) + 2 * u64::from(n);
+    for (shape, keys) in shapes {
+        let comparisons = Cell::new(0);
+        let mut counted: Vec<Counted> = keys
+            .iter()
+            .map(|&key| Counted {
+                key,
+                comparisons: &comparisons,
+            })
+            .collect();
+        // The values are the order the keys were read in.
+        let mut values: Vec<usize> = (0..keys.len()).collect();
+        let mut swaps = 0u64;
+        let kept = put_in_order(&mut counted, &mut |a, b| {
+            swaps += 1;
+            values.swap(a, b);
+        });
+        values.truncate(kept);
+        let compared = comparisons.get();
+        assert!(compared <= bound, "{shape}: {compared} comparisons");
+        assert!(swaps <= bound, "{shape}: {swaps} swaps");
+        // Sorted, no repeats, and each key with the value read last.
+        let mut expected = BTreeMap::new();
+        for (i, &key) in keys.iter().enumerate() {
+            expected.insert(key, i);
+        }
+        let got: Vec<(u32, usize)> = counted.iter().map(|c| c.key).zip(values).collect();
+        assert_eq!(got, expected.into_iter().collect::<Vec<_>>(), "{shape}");
+    }
+}
+
+proptest! {
+    /// Keys in any order and repeated: read as serde_json reads the same
+    /// text into the `BTreeMap` and `BTreeSet` these types replaced.
+    #[test]
+    fn maps_and_sets_read_as_btree_maps_and_sets_do(
+        entries in prop::collection::vec(("[a-d]{0,2}", any::<u32>()), 0..40),
+    ) {
+        let text = |entries: &[(String, u32)], map: bool| {
+            let items: Vec<String> = entries
+                .iter()
+                .map(|(k, v)| if map { format!("{k:?}:{v}") } else { format!("{k:?}") })
+                .collect();
+            if map { format!("{{{}}}", items.join(",")) } else { format!("[{}]", items.join(",")) }
+        };
+        let map_text = text(&entries, true);
+        let reference: BTreeMap<String, u32> = serde_json::from_str(&map_text).unwrap();
+        for ours in [
+            json::from_str::<SortedMap<u32>>(&map_text).unwrap(),
+            serde_json::from_str::<SortedMap<u32>>(&map_text).unwrap(),
+        ] {
+            prop_assert_eq!(entries_of(&ours), std_entries(&reference));
+        }
+        let set_text = text(&entries, false);
+        let reference: BTreeSet<String> = serde_json::from_str(&set_text).unwrap();
+        let ours: SortedSet = json::from_str(&set_text).unwrap();
+        prop_assert!(ours.iter().eq(reference.iter()));
+    }
 }

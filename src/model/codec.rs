@@ -142,7 +142,7 @@ pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
 /// them is not what it says. The lessons finished before review existed
 /// enter the schedule due at once (day 0), oldest first with the daily cap
 /// like everything else.
-fn from_v1(mut progress: Progress) -> Result<Progress, DecodeError> {
+pub fn from_v1(mut progress: Progress) -> Result<Progress, DecodeError> {
     let extra = [
         ("progress.review", progress.review.is_empty()),
         ("progress.follow_ups", progress.follow_ups.is_empty()),

@@ -11,12 +11,16 @@
 //!
 //! The JSON is the same as `BTreeMap`/`BTreeSet` wrote: an object with its
 //! keys in sorted order, an array for the set. Reading accepts any order and
-//! keeps the last of a repeated key, as `BTreeMap` did. Nothing here sorts
-//! or collects: each entry goes straight to its place by binary search
-//! (a `sort` would bring in a stable sort per type, ~7 KB gzip each).
+//! keeps the last of a repeated key, as `BTreeMap` did. Entries are read in
+//! the order they come and sorted once at the end if they were not in order
+//! already ([`put_in_order`]), so reading costs O(n log n) however the keys
+//! arrive (inserting each in its place cost O(n²) moves). That one sort is
+//! shared by every value type: a sort per type, or a `collect` into a
+//! `BTreeMap`, would bring in kilobytes of wasm each.
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use std::cmp::Ordering;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -25,16 +29,119 @@ fn find(keys: &[String], key: &str) -> Result<usize, usize> {
     keys.binary_search_by(|k| k.as_str().cmp(key))
 }
 
-/// More entries than the course has activities by far. Keys that arrive
-/// out of order cost an insert each, so a hostile file with many such keys
-/// could freeze the tab; a limit keeps reading it quick.
-pub const MAX_ENTRIES: usize = 10_000;
+/// The most entries a map or set may have when it is read (a repeated key
+/// counts each time). Every map and set Attune saves is keyed by a content
+/// id (a lesson, section, check, reflection or key idea), one entry per
+/// id: 7 lessons, 34 sections, 21 checks and 15 reflections today. Review
+/// schedules and follow-ups add at most an entry per check, key idea and
+/// reflection, so a reader's data stays within a few hundred entries a
+/// map. 2 000 is over ten times all the ids (tests/sorted.rs checks this
+/// as the course grows); more was not written by Attune, and refusing it
+/// keeps reading hostile data quick.
+pub const MAX_ENTRIES: usize = 2_000;
 
 fn too_many<E: serde::de::Error>(len: usize) -> Result<(), E> {
     if len > MAX_ENTRIES {
-        Err(E::custom("more entries than Attune ever saves"))
+        Err(E::custom(TOO_MANY))
     } else {
         Ok(())
+    }
+}
+
+/// Why a map or set with more than [`MAX_ENTRIES`] is refused.
+pub const TOO_MANY: &str = "more entries than Attune ever saves";
+
+/// Puts entries read in any order into key order, in place: the `keys`,
+/// and the values beside them through `swap_values`, moved in step. Of a
+/// repeated key, the entry read last is kept, as inserting each into a
+/// `BTreeMap` would keep it. Returns how many entries are kept, at the
+/// front; the caller drops the rest.
+///
+/// Keys already in order with no repeats, as Attune writes them, cost
+/// n - 1 comparisons and no move. Others are heapsorted by key and then
+/// by when they were read (at most 2 n log2 n comparisons and as many
+/// swaps, whatever the order), then repeats are dropped (n - 1 more).
+///
+/// Only the keys' type is generic (one copy in the app: `String`); the
+/// values move through `swap_values`, so every map shares this code. A
+/// sort per value type, or a `collect` into a `BTreeMap`, would add
+/// kilobytes to the wasm (std's `sort_unstable_by`: 3 KB gzip).
+pub fn put_in_order<K: Ord>(keys: &mut Vec<K>, swap_values: &mut dyn FnMut(usize, usize)) -> usize {
+    if keys.windows(2).all(|w| w[0].cmp(&w[1]) == Ordering::Less) {
+        return keys.len();
+    }
+    let len = keys.len();
+    let mut entries = Entries {
+        read_at: (0..len).collect(),
+        keys,
+        swap_values,
+    };
+    // Heapsort: a heap with the greatest entry at the front, then the front
+    // moved to the end of the part not yet sorted, one at a time.
+    for node in (0..len / 2).rev() {
+        entries.sift_down(node, len);
+    }
+    for end in (1..len).rev() {
+        entries.swap(0, end);
+        entries.sift_down(0, end);
+    }
+    // Of each run of one key, the last was read last: keep only it. Swaps
+    // only touch places before `at`, so each key is compared in its sorted
+    // place.
+    let mut kept = 0;
+    for at in 0..len {
+        let repeated = entries
+            .keys
+            .get(at + 1)
+            .is_some_and(|next| entries.keys[at].cmp(next) == Ordering::Equal);
+        if !repeated {
+            if kept != at {
+                entries.swap(kept, at);
+            }
+            kept += 1;
+        }
+    }
+    entries.keys.truncate(kept);
+    kept
+}
+
+/// Entries being put in order: their keys, when each was read, and how to
+/// move their values.
+struct Entries<'a, K> {
+    keys: &'a mut Vec<K>,
+    read_at: Vec<usize>,
+    swap_values: &'a mut dyn FnMut(usize, usize),
+}
+
+impl<K: Ord> Entries<'_, K> {
+    /// By key, then by when it was read: no two entries are equal.
+    fn less(&self, a: usize, b: usize) -> bool {
+        let by_key = self.keys[a].cmp(&self.keys[b]);
+        by_key.then(self.read_at[a].cmp(&self.read_at[b])) == Ordering::Less
+    }
+
+    fn swap(&mut self, a: usize, b: usize) {
+        self.keys.swap(a, b);
+        self.read_at.swap(a, b);
+        (self.swap_values)(a, b);
+    }
+
+    /// Moves the entry at `node` down the heap held in `..end` to its place.
+    fn sift_down(&mut self, mut node: usize, end: usize) {
+        loop {
+            let mut child = 2 * node + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && self.less(child, child + 1) {
+                child += 1;
+            }
+            if !self.less(node, child) {
+                return;
+            }
+            self.swap(node, child);
+            node = child;
+        }
     }
 }
 
@@ -179,13 +286,16 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for SortedMap<V> {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-                let mut out = SortedMap::new();
-                // `insert` replaces: a repeated key keeps its last value.
+                let (mut keys, mut values) = (Vec::new(), Vec::new());
                 while let Some((k, v)) = access.next_entry::<String, V>()? {
-                    out.insert(k, v);
-                    too_many(out.len())?;
+                    keys.push(k);
+                    values.push(v);
+                    too_many(keys.len())?;
                 }
-                Ok(out)
+                // A repeated key keeps its last value, as in a `BTreeMap`.
+                let kept = put_in_order(&mut keys, &mut |a, b| values.swap(a, b));
+                values.truncate(kept);
+                Ok(SortedMap { keys, values })
             }
         }
 
@@ -286,13 +396,14 @@ impl<'de> Deserialize<'de> for SortedSet {
             }
 
             fn visit_seq<A: SeqAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-                let mut out = SortedSet::new();
-                // A repeated item is kept once, as `BTreeSet` did.
+                let mut items = Vec::new();
                 while let Some(item) = access.next_element::<String>()? {
-                    out.insert(item);
-                    too_many(out.len())?;
+                    items.push(item);
+                    too_many(items.len())?;
                 }
-                Ok(out)
+                // A repeated item is kept once, as in a `BTreeSet`.
+                put_in_order(&mut items, &mut |_, _| {});
+                Ok(SortedSet { items })
             }
         }
 

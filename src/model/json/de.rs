@@ -1,6 +1,7 @@
 //! Reading: JSON text into any serde type, straight from the text (no
 //! intermediate tree). Strings without escapes are borrowed, not copied.
 
+use super::number::{self, Number, Powers};
 use super::{Error, MAX_DEPTH};
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 use std::borrow::Cow;
@@ -11,6 +12,7 @@ pub fn from_str<'de, T: de::Deserialize<'de>>(text: &'de str) -> Result<T, Error
         text,
         pos: 0,
         depth: 0,
+        powers: Powers::default(),
     };
     let value = T::deserialize(&mut de)?;
     de.skip_whitespace();
@@ -27,6 +29,8 @@ struct Deserializer<'de> {
     pos: usize,
     /// Arrays and objects open around `pos`.
     depth: usize,
+    /// Powers of ten for numbers with a point or an exponent.
+    powers: Powers,
 }
 
 impl<'de> Deserializer<'de> {
@@ -93,8 +97,11 @@ impl<'de> Deserializer<'de> {
         Ok(())
     }
 
-    /// Reads a string; its opening quote is next.
-    fn string(&mut self) -> Result<Cow<'de, str>, Error> {
+    /// Reads a string; its opening quote is next. With `keep` false it is
+    /// only checked and skipped, as serde_json skips a string nobody keeps:
+    /// its escapes must be well formed, but a `\u` escape may be half a
+    /// surrogate pair (refused only in a string that is kept).
+    fn string(&mut self, keep: bool) -> Result<Cow<'de, str>, Error> {
         let text = self.text;
         let bytes = text.as_bytes();
         self.pos += 1;
@@ -118,11 +125,10 @@ impl<'de> Deserializer<'de> {
                     });
                 }
                 b'\\' => {
-                    let s = owned.get_or_insert_with(String::new);
-                    s.push_str(&text[run..self.pos]);
+                    let backslash = self.pos;
                     let escape = bytes.get(self.pos + 1).copied();
                     self.pos += 2;
-                    s.push(match escape {
+                    let c = match escape {
                         Some(b'"') => '"',
                         Some(b'\\') => '\\',
                         Some(b'/') => '/',
@@ -131,15 +137,32 @@ impl<'de> Deserializer<'de> {
                         Some(b'n') => '\n',
                         Some(b'r') => '\r',
                         Some(b't') => '\t',
-                        Some(b'u') => self.unicode_escape()?,
+                        Some(b'u') if keep => self.unicode_escape()?,
+                        // Skipped: its four digits are checked, nothing more.
+                        Some(b'u') => self.hex4().map(|_| ' ')?,
                         _ => return Err(self.syntax("a string has an unknown escape")),
-                    });
+                    };
+                    if keep {
+                        let s = owned.get_or_insert_with(String::new);
+                        s.push_str(&text[run..backslash]);
+                        s.push(c);
+                    }
                     run = self.pos;
                 }
                 0..=0x1f => return Err(self.syntax("a string holds a control character")),
                 _ => self.pos += 1,
             }
         }
+    }
+
+    /// Reads an object's key and the colon after it.
+    fn key(&mut self, keep: bool) -> Result<Cow<'de, str>, Error> {
+        if self.next_token()? != b'"' {
+            return Err(self.syntax("expected a key in quotes"));
+        }
+        let key = self.string(keep)?;
+        self.expect(b':', "expected a colon after a key")?;
+        Ok(key)
     }
 
     fn hex4(&mut self) -> Result<u32, Error> {
@@ -175,21 +198,16 @@ impl<'de> Deserializer<'de> {
         char::from_u32(code).ok_or_else(|| self.syntax("a \\u escape is half a character"))
     }
 
-    /// Reads a number: whole numbers exactly, others as `f64` computed from
-    /// the significant digits a u64 holds.
-    fn number(&mut self) -> Result<Number, Error> {
-        let negative = self.peek() == Some(b'-');
-        if negative {
+    /// Reads past a number, checking its grammar only (RFC 8259), as
+    /// serde_json skips a number nobody keeps: one too large for an `f64`
+    /// is still a number.
+    fn skip_number(&mut self) -> Result<(), Error> {
+        if self.peek() == Some(b'-') {
             self.pos += 1;
         }
-        let mut digits = Digits {
-            mantissa: 0,
-            exponent: 0,
-            whole: true,
-        };
         match self.peek() {
             Some(b'0') => self.pos += 1,
-            Some(b'1'..=b'9') => self.digits(&mut digits, false),
+            Some(b'1'..=b'9') => self.skip_digits(),
             _ => return Err(self.syntax("expected a value")),
         }
         if self.peek() == Some(b'.') {
@@ -197,101 +215,60 @@ impl<'de> Deserializer<'de> {
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
                 return Err(self.syntax("a number has no digits after its point"));
             }
-            self.digits(&mut digits, true);
-            digits.whole = false;
+            self.skip_digits();
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
             self.pos += 1;
-            let sign = match self.peek() {
-                Some(b'-') => -1,
-                _ => 1,
-            };
             if matches!(self.peek(), Some(b'-' | b'+')) {
                 self.pos += 1;
             }
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
                 return Err(self.syntax("a number has no digits in its exponent"));
             }
-            let mut e: i32 = 0;
-            while let Some(d @ b'0'..=b'9') = self.peek() {
-                e = e.saturating_mul(10).saturating_add(i32::from(d - b'0'));
-                self.pos += 1;
-            }
-            digits.exponent = digits.exponent.saturating_add(sign * e);
-            digits.whole = false;
+            self.skip_digits();
         }
-        let Digits {
-            mantissa,
-            exponent,
-            whole,
-        } = digits;
-        if whole {
-            return match (negative, i64::try_from(-i128::from(mantissa))) {
-                (false, _) => Ok(Number::Unsigned(mantissa)),
-                (true, Ok(n)) => Ok(Number::Signed(n)),
-                (true, Err(_)) => Ok(Number::Float(-(mantissa as f64))),
-            };
-        }
-        let value = mantissa as f64 * 10f64.powi(exponent);
-        if !value.is_finite() {
-            return Err(self.syntax("a number is too large"));
-        }
-        Ok(Number::Float(if negative { -value } else { value }))
+        Ok(())
     }
 
-    fn digits(&mut self, digits: &mut Digits, after_point: bool) {
-        while let Some(d @ b'0'..=b'9') = self.peek() {
-            digits.push(d - b'0', after_point);
+    fn skip_digits(&mut self) {
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
             self.pos += 1;
         }
     }
-}
 
-enum Number {
-    Unsigned(u64),
-    Signed(i64),
-    Float(f64),
-}
-
-impl Number {
-    fn as_f64(&self) -> f64 {
-        match *self {
-            Number::Unsigned(n) => n as f64,
-            Number::Signed(n) => n as f64,
-            Number::Float(n) => n,
-        }
+    /// Reads a number: whole numbers exactly, others as serde_json does
+    /// (see [`number::value`]).
+    fn number(&mut self) -> Result<Number, Error> {
+        let start = self.pos;
+        self.skip_number()?;
+        let text = &self.text.as_bytes()[start..self.pos];
+        number::value(text, &mut self.powers)
+            .ok_or_else(|| Error::syntax("a number is too large", start))
     }
-}
 
-/// The significant digits of a number: `mantissa × 10^exponent`.
-struct Digits {
-    mantissa: u64,
-    exponent: i32,
-    /// No point, no exponent, no digit dropped: an exact whole number.
-    whole: bool,
-}
-
-impl Digits {
-    fn push(&mut self, digit: u8, after_point: bool) {
-        match self
-            .mantissa
-            .checked_mul(10)
-            .and_then(|m| m.checked_add(u64::from(digit)))
-        {
-            Some(m) => {
-                self.mantissa = m;
-                if after_point {
-                    self.exponent -= 1;
-                }
+    /// Reads past a value of any kind, checking it is JSON, as serde_json
+    /// does for a value nobody keeps (an unknown field, say): numbers by
+    /// their grammar and strings without joining `\u` escapes. Nesting is
+    /// still limited to [`MAX_DEPTH`], which serde_json does not limit here.
+    fn skip_value(&mut self) -> Result<(), Error> {
+        let close = match self.next_token()? {
+            b'n' => return self.literal("null"),
+            b't' => return self.literal("true"),
+            b'f' => return self.literal("false"),
+            b'"' => return self.string(false).map(drop),
+            b'[' => b']',
+            b'{' => b'}',
+            _ => return self.skip_number(),
+        };
+        self.enter()?;
+        let mut first = true;
+        while more(self, &mut first, close)? {
+            if close == b'}' {
+                self.key(false)?;
             }
-            None => {
-                // Beyond what a u64 holds: drop the digit, keep its weight.
-                if !after_point {
-                    self.exponent += 1;
-                }
-                self.whole = false;
-            }
+            self.skip_value()?;
         }
+        self.leave(close, "expected a comma or the end of a list or object")
     }
 }
 
@@ -393,7 +370,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
         if self.next_token()? != b'"' {
             return Err(wrong_type("a string"));
         }
-        match self.string()? {
+        match self.string(true)? {
             Cow::Borrowed(s) => visitor.visit_borrowed_str(s),
             Cow::Owned(s) => visitor.visit_string(s),
         }
@@ -443,25 +420,8 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
         }
     }
 
-    /// Skips a value of any kind, checking it is JSON.
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.next_token()? {
-            b'n' => self.literal("null")?,
-            b't' => self.literal("true")?,
-            b'f' => self.literal("false")?,
-            b'"' => {
-                self.string()?;
-            }
-            b'[' => {
-                self.deserialize_seq(de::IgnoredAny)?;
-            }
-            b'{' => {
-                self.deserialize_map(de::IgnoredAny)?;
-            }
-            _ => {
-                self.number()?;
-            }
-        }
+        self.skip_value()?;
         visitor.visit_unit()
     }
 
@@ -482,7 +442,7 @@ impl<'de> de::Deserializer<'de> for &mut Deserializer<'de> {
         visitor: V,
     ) -> Result<V::Value, Error> {
         match self.next_token()? {
-            b'"' => visitor.visit_enum(key_deserializer(self.string()?)),
+            b'"' => visitor.visit_enum(key_deserializer(self.string(true)?)),
             b'{' => {
                 self.enter()?;
                 let value = visitor.visit_enum(Variant {
@@ -575,11 +535,7 @@ impl<'de> de::MapAccess<'de> for Map<'_, 'de> {
         if !more(self.de, &mut self.first, b'}')? {
             return Ok(None);
         }
-        if self.de.next_token()? != b'"' {
-            return Err(self.de.syntax("expected a key in quotes"));
-        }
-        self.key = self.de.string()?;
-        self.de.expect(b':', "expected a colon after a key")?;
+        self.key = self.de.key(true)?;
         seed.deserialize(key_deserializer(self.key.clone()))
             .map(Some)
     }
@@ -601,11 +557,7 @@ impl<'de> de::EnumAccess<'de> for Variant<'_, 'de> {
     type Variant = Self;
 
     fn variant_seed<V: DeserializeSeed<'de>>(mut self, seed: V) -> Result<(V::Value, Self), Error> {
-        if self.de.next_token()? != b'"' {
-            return Err(self.de.syntax("expected a key in quotes"));
-        }
-        self.key = self.de.string()?;
-        self.de.expect(b':', "expected a colon after a key")?;
+        self.key = self.de.key(true)?;
         let variant = seed.deserialize(key_deserializer(self.key.clone()))?;
         Ok((variant, self))
     }

@@ -3,14 +3,17 @@
 //! Why not serde_json: it cost about 25 KB of the gzipped download (its
 //! parser, number formatting and error machinery), more than a tenth of the
 //! app, for documents of a few kilobytes of strings, booleans and whole
-//! numbers. This format reads any JSON (RFC 8259) and writes exactly what
-//! serde_json writes for Attune's types (tests/json.rs checks both against
-//! serde_json), with two deliberate limits:
-//! - numbers with a fraction or exponent are read to within floating-point
-//!   rounding, and `f64` values are written as whole numbers (Attune's only
-//!   floats are millisecond timestamps);
-//! - nesting deeper than [`MAX_DEPTH`] is refused, so hostile input cannot
-//!   exhaust the stack.
+//! numbers. This format reads JSON (RFC 8259) as serde_json reads it (the
+//! same values, floats to the bit, and the same refusals) and writes
+//! exactly what serde_json writes for Attune's types. tests/json.rs and
+//! the differential test, tests/json_differential.rs, check both against
+//! serde_json. The deliberate limits:
+//! - `f64` values are written as whole numbers (Attune's only floats are
+//!   millisecond timestamps);
+//! - nesting deeper than [`MAX_DEPTH`] is refused, even in a value that is
+//!   skipped, so hostile input cannot exhaust the stack;
+//! - a struct is read from an object only, never from an array of its
+//!   fields (serde_json takes either; Attune writes objects).
 //!
 //! Errors name where they happened as a path of object keys
 //! (`progress.answers["id"]`), so the reader can be told which part of their
@@ -18,6 +21,7 @@
 
 mod de;
 mod error;
+mod number;
 mod ser;
 
 pub use de::from_str;
