@@ -9,6 +9,7 @@ pub mod json;
 pub mod merge;
 pub mod progress;
 pub mod routes;
+pub mod sealed;
 pub mod settings;
 pub mod sorted;
 pub mod summary;
