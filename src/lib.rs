@@ -11,6 +11,7 @@
 pub mod app;
 pub mod components;
 pub mod content;
+pub mod crypto;
 pub mod model;
 pub mod pages;
 pub mod router;

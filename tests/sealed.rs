@@ -523,3 +523,19 @@ fn every_error_reads_as_a_sentence() {
         "The passphrase is wrong, or the file was changed or damaged. Attune cannot tell which. Check the passphrase and try again."
     );
 }
+
+/// The file each browser made with WebCrypto (tests/web_crypto.rs), opened
+/// here by RustCrypto: every engine writes the documented format.
+#[test]
+fn the_fixture_made_by_each_browser_opens() {
+    for engine in fixture::ENGINES {
+        let path = format!("tests/fixtures/encrypted-backup-{engine}.json");
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let plain = open(&text, fixture::PASSPHRASE).unwrap_or_else(|e| panic!("{engine}: {e}"));
+        assert_eq!(plain, fixture::plain_backup(), "{engine}");
+        assert_eq!(
+            open(&text, "gentle unicode 🐚 harbour"),
+            Err(CryptoError::WrongPassphraseOrDamaged)
+        );
+    }
+}
