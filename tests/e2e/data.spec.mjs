@@ -73,13 +73,13 @@ test("a bad backup file changes nothing and says why", async ({ page }) => {
     mimeType: "application/json",
     buffer: Buffer.from(JSON.stringify({ app: "attune", schema: 1, progress: { positions: { __proto__x: "1", "__proto__": "x" } } })),
   });
-  await expect(page.locator("main .error")).toContainText("Nothing was changed");
+  await expect(page.locator("#import-status .error")).toContainText("Nothing was changed");
   await page.getByLabel("Choose a backup file (.json)").setInputFiles({
     name: "notes.json",
     mimeType: "application/json",
     buffer: Buffer.from("{not json"),
   });
-  await expect(page.locator("main .error")).toContainText("not an Attune backup");
+  await expect(page.locator("#import-status .error")).toContainText("not an Attune backup");
   expect(await stored(page)).toBe(before);
 });
 
