@@ -16,6 +16,7 @@ pub mod app;
 pub mod boot;
 pub mod components;
 pub mod content;
+pub mod crypto;
 pub mod dom_focus;
 pub mod model;
 pub mod pages;

@@ -102,7 +102,9 @@ pub fn focus_later(target: NodeRef<leptos::html::Div>, selector: Option<&'static
         {
             return;
         }
-        // The control may have gone with its page or card meanwhile.
+        // The control that asked may be gone by now, and its node with it
+        // (a confirm button whose answer removed it): reading a disposed
+        // node would panic, which stops the whole app.
         let Some(el) = target.try_get_untracked().flatten() else {
             return;
         };

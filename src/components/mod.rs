@@ -1,6 +1,7 @@
 //! Small view pieces shared by pages.
 
-pub mod backup_download;
+pub mod backup_export;
+pub mod backup_import;
 pub mod calibration;
 pub mod check;
 pub mod choice;
@@ -16,6 +17,7 @@ pub mod lesson_text;
 pub mod link;
 pub mod loading;
 pub mod notices;
+pub mod passphrase;
 pub mod prose;
 pub mod reflection;
 pub mod settings;

@@ -28,6 +28,18 @@ struct BackupIn {
     progress: serde::de::IgnoredAny,
 }
 
+/// The name a backup downloads as, e.g. `attune-backup-2026-11-29.json`;
+/// a protected one says so, so the reader can tell which needs the
+/// passphrase.
+pub fn file_name(now_ms: f64, protected: bool) -> String {
+    let day = super::dates::iso_day(now_ms);
+    if protected {
+        format!("attune-backup-{day}-protected.json")
+    } else {
+        format!("attune-backup-{day}.json")
+    }
+}
+
 /// One versioned JSON file holding everything the reader saved, or why it
 /// could not be written (never an empty file that looks like a backup).
 pub fn export(progress: &Progress, now_ms: f64) -> Result<String, json::Error> {

@@ -12,6 +12,7 @@ pub mod merge;
 pub mod progress;
 pub mod review;
 pub mod routes;
+pub mod sealed;
 pub mod settings;
 pub mod sorted;
 pub mod stance;

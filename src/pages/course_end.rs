@@ -5,7 +5,7 @@
 //! and review reminders for their own calendar. The reader's words are
 //! text nodes, never HTML.
 
-use crate::components::backup_download::BackupDownload;
+use crate::components::backup_export::ExportBackup;
 use crate::components::calibration::{Calibration, SureButMissed};
 use crate::components::check::CheckCard;
 use crate::components::choice::{Choice, ChoiceKind};
@@ -234,7 +234,7 @@ fn LookingBack(texts: Vec<LessonText>, heading: NodeRef<H1>) -> impl IntoView {
             <p>"Your workbook holds the key ideas with your own answers and reflections."</p>
             <WorkbookActions />
             <p>"A backup file keeps all of it safe, and lets you move it to another browser."</p>
-            <BackupDownload secondary=true />
+            <ExportBackup secondary=true />
         </section>
         <Reminders />
     }

@@ -2,7 +2,7 @@
 // another site, a full storage.
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { LessonPage } from "./pages.mjs";
+import { LessonPage, watchProblems } from "./pages.mjs";
 import { lessons, anchor } from "./content.mjs";
 
 const KEY = "attune:progress";
@@ -32,6 +32,7 @@ test("the journal lists reflections by lesson, edits in place and links back", a
 });
 
 test("export, delete everything, import: the same data comes back", async ({ page }) => {
+  const problems = watchProblems(page);
   await writeReflection(page, one, "Keep this <b>safe</b>");
   const check = one.checks[0];
   await page.locator(`#${anchor(check.id)} input[value="${check.correct[0]}"]`).first().check();
@@ -59,6 +60,8 @@ test("export, delete everything, import: the same data comes back", async ({ pag
   await page.getByRole("button", { name: "Yes, replace it" }).click();
   await expect(page.locator("main")).toContainText("Done: your data is now what the backup held.");
   await expect.poll(async () => JSON.parse(await stored(page)).progress).toEqual(before);
+  // "Yes, replace it" removes itself: the app must not stop (a panic) then.
+  expect(problems).toEqual([]);
 });
 
 test("a bad backup file changes nothing and says why", async ({ page }) => {
@@ -70,13 +73,13 @@ test("a bad backup file changes nothing and says why", async ({ page }) => {
     mimeType: "application/json",
     buffer: Buffer.from(JSON.stringify({ app: "attune", schema: 1, progress: { positions: { __proto__x: "1", "__proto__": "x" } } })),
   });
-  await expect(page.locator("main .error")).toContainText("Nothing was changed");
+  await expect(page.locator("#import-status .error")).toContainText("Nothing was changed");
   await page.getByLabel("Choose a backup file (.json)").setInputFiles({
     name: "notes.json",
     mimeType: "application/json",
     buffer: Buffer.from("{not json"),
   });
-  await expect(page.locator("main .error")).toContainText("not an Attune backup");
+  await expect(page.locator("#import-status .error")).toContainText("not an Attune backup");
   expect(await stored(page)).toBe(before);
 });
 

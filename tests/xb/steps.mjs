@@ -274,6 +274,59 @@ export const steps = [
     },
   },
   {
+    name: "a protected backup: this engine's WebCrypto seals it, no word shows, and it opens again",
+    async run(ctx) {
+      const words = "tidal lantern window";
+      await (await css(ctx, "#backup-protect")).click();
+      await (await find(ctx, "#backup-passphrase")).sendKeys(words);
+      await (await css(ctx, "#backup-passphrase-again")).sendKeys(words);
+      await byName(await css(ctx, "main"), "button", "Download a protected backup").click();
+      const name = await eventually(
+        () => readdirSync(ctx.downloads).find((f) => /^attune-backup-\d{4}-\d{2}-\d{2}-protected\.json$/.test(f)),
+        `a file attune-backup-<date>-protected.json in ${ctx.downloads}`,
+        20_000,
+      );
+      const text = await eventually(() => {
+        try {
+          const text = readFileSync(join(ctx.downloads, name), "utf8");
+          return JSON.parse(text).data ? text : null;
+        } catch {
+          return null;
+        }
+      }, "a complete protected backup file");
+      const file = JSON.parse(text);
+      expectEqual(file.encrypted, 1, "file.encrypted");
+      expectEqual(file.iterations, 600000, "file.iterations");
+      // Words of five letters or more: a shorter one turns up in base64 by chance.
+      const typedWords = `${WORDS}${MORE} ${words}`.match(/[A-Za-z]{5,}/g);
+      for (const typed of typedWords) {
+        if (text.includes(typed)) throw new Error(`the protected file shows "${typed}"`);
+      }
+      // Chosen again as a real File (WebDriver file upload differs by engine).
+      await script(
+        ctx,
+        `const input = document.getElementById('backup-file');
+         const files = new DataTransfer();
+         files.items.add(new File([arguments[0]], arguments[1], { type: 'application/json' }));
+         input.files = files.files;
+         input.dispatchEvent(new Event('change', { bubbles: true }));`,
+        text,
+        name,
+      );
+      const box = await find(ctx, "#open-passphrase");
+      await eventually(() => box.isDisplayed(), "the passphrase box for the protected file");
+      await box.sendKeys("not the words", Key.ENTER);
+      const error = await css(ctx, "#open-passphrase-error");
+      await eventually(async () => (await error.getText()).includes("The passphrase is wrong"), "the wrong-passphrase message");
+      await box.clear();
+      await box.sendKeys(words, Key.ENTER);
+      const status = await css(ctx, "#import-status");
+      await eventually(async () => (await status.getText()).includes("This backup is from"), "the opened backup's summary");
+      await byName(status, "button", "Cancel").click();
+      ctx.note(`${name}: sealed by this engine, refused with a wrong passphrase, opened with the right one`);
+    },
+  },
+  {
     name: "finish lesson 1; when its items are due, Review offers them and one is rated",
     async run(ctx) {
       await open(ctx, `lesson/${one.slug}`);
