@@ -5,6 +5,7 @@
 //! another tab's write, "deleted everything" from another tab.
 
 use crate::boot::Boot;
+use crate::components::quick_exit::EXIT_EVENT;
 use crate::model::merge::merge_backup;
 use crate::model::progress::Progress;
 use crate::model::settings::Settings;
@@ -137,13 +138,17 @@ impl AppState {
     }
 }
 
-/// Saves are flushed when the page is hidden or closed; other tabs' saves
+/// Saves are flushed when the page is hidden or closed, and when the reader
+/// leaves by "Exit this page" (`components::quick_exit`); other tabs' saves
 /// arrive as `storage` events (never in the tab that wrote), and "deleted
 /// everything" on our BroadcastChannel.
 fn listen(state: AppState) {
     use wasm_bindgen::{closure::Closure, JsCast};
-    let hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
-    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| state.flush());
+    // One closure for the three: one copy of the listener's code in the wasm.
+    let flush = move |_| state.flush();
+    let hide = window_event_listener_untyped("pagehide", flush);
+    let hidden = window_event_listener_untyped("visibilitychange", flush);
+    let exit = window_event_listener_untyped(EXIT_EVENT, flush);
     let storage = window_event_listener(leptos::ev::storage, move |ev| {
         let key = ev.key();
         if storage_event_concerns(&PROGRESS, key.as_deref()) {
@@ -168,6 +173,7 @@ fn listen(state: AppState) {
     on_cleanup(move || {
         hide.remove();
         hidden.remove();
+        exit.remove();
         storage.remove();
         kept.with_value(|(channel, _)| channel.as_ref().map(web_sys::BroadcastChannel::close));
     });

@@ -1,6 +1,7 @@
 //! The frame around every page: header with navigation, and footer.
 
 use crate::components::link::Link;
+use crate::components::quick_exit::ExitThisPage;
 use crate::components::settings::DisplayControls;
 use crate::components::shortcuts::ShortcutsHelp;
 use crate::components::today::use_today;
@@ -62,6 +63,9 @@ pub fn Header() -> impl IntoView {
                 </nav>
                 <DisplayControls />
             </div>
+            // Last in the row, at its right end, where GOV.UK puts it; in
+            // the page flow, so it never covers the page.
+            <ExitThisPage />
         </header>
     }
 }

@@ -1,4 +1,5 @@
-//! "Your data": what is saved, where, and who can read it; backup export
+//! "Your data": what is saved, where, and who can read it; what discreet
+//! mode, "Exit this page" and protected backups protect; backup export
 //! (plain or protected with a passphrase) and import; the workbook; and
 //! deleting everything.
 
@@ -7,6 +8,7 @@ use crate::components::backup_import::ImportBackup;
 use crate::components::confirm::ConfirmAction;
 use crate::components::focus::on_page_shown;
 use crate::components::help::HelpPointer;
+use crate::components::privacy_tools::PrivacyTools;
 use crate::components::workbook_download::WorkbookActions;
 use crate::state::use_app_state;
 use crate::storage::Persistence;
@@ -46,6 +48,7 @@ pub fn DataPage() -> impl IntoView {
                 </li>
                 <li>"Nobody else. Not us, not the article's author."</li>
             </ul>
+            <PrivacyTools />
             <h2>"Keeping it safe"</h2>
             <p>{persistence}</p>
             <p>
