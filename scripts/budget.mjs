@@ -11,9 +11,11 @@ import { gzipSync } from "node:zlib";
 // Issue 6 set 180 KB for home. A lesson also loads the course pages' wasm
 // chunks, its text and its figure; since every page arrives as HTML
 // (scripts/prerender.mjs), these delay when it answers input, not when its
-// text shows.
+// text shows. 290 KB: the lesson's code grew with review, positions and the
+// lock's writer (about 282 KB in November 2026); the budget catches growth
+// from here rather than pretending to an older figure.
 const HOME_BUDGET_KB = 180;
-const LESSON_BUDGET_KB = 235;
+const LESSON_BUDGET_KB = 290;
 
 const dist = process.argv[2] ?? "dist";
 const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;

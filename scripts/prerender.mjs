@@ -63,11 +63,15 @@ export function fileOf(path) {
 export function pageHtml(template, page, { base, modules }) {
   const esc = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   const title = page.title ? `${page.title} · Attune` : "Attune";
-  const files = [...(page.module ? modules[page.module] ?? missing(page.module) : []), ...page.texts];
+  // A page in a chunk also needs the code that writes progress
+  // (src/reader.rs) before the reader's first change.
+  const own = page.module ? [...(modules[page.module] ?? missing(page.module)), ...(modules.writer ?? missing("writer"))] : [];
+  const files = [...new Set(own), ...page.texts];
   const head = [
     // The code that reads saved progress (src/reader.rs) is needed before
-    // the app takes the page over only when something is saved.
-    readerPreload(modules.reader ?? missing("reader")),
+    // the app takes the page over only when something is saved, and the
+    // unlock page's (src/lock.rs) only when it is locked.
+    readerPreload(modules.reader ?? missing("reader"), modules.lock ?? missing("lock")),
     // Not the not-found page: it answers many addresses.
     page.path === "/404"
       ? `<meta name="robots" content="noindex" />`
@@ -89,11 +93,15 @@ export function pageHtml(template, page, { base, modules }) {
 
 /** An inline script (allowed by the policy's hash, scripts/pwa/csp.mjs)
  * that preloads the reader's chunk files for a reader with something saved,
- * as the app's own fetches ask for them (same URL and credentials mode). */
-function readerPreload(files) {
+ * and the unlock page's when it is locked (sealed: see src/lock.rs), as the
+ * app's own fetches ask for them (same URL and credentials mode). */
+function readerPreload(reader, lock) {
   return `<script>
       try {
-        if (localStorage.getItem("attune:progress")) ${JSON.stringify(files)}.forEach(function (file) {
+        var saved = localStorage.getItem("attune:progress") || "";
+        var files = saved ? ${JSON.stringify(reader)} : [];
+        if (saved.indexOf('{"app":"attune","encrypted":') === 0) files = files.concat(${JSON.stringify(lock)});
+        files.forEach(function (file) {
           var link = document.createElement("link");
           link.rel = "preload";
           link.as = "fetch";

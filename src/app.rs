@@ -5,6 +5,7 @@ use crate::components::layout::{Footer, Header};
 use crate::components::link::InPageLink;
 use crate::components::notices::Notices;
 use crate::components::today::provide_today;
+use crate::lock::LockState;
 use crate::model::routes::Route;
 use crate::pages::{about::About, chunks::Module, home::Home, not_found::NotFound};
 use crate::router::provide_router;
@@ -31,6 +32,9 @@ pub fn App(
     let location = provide_router(base, path);
     let route = Memo::new(move |_| Route::parse(&location.path()));
     provide_today(Signal::derive(move || location.path()));
+    // Only locking and unlocking change what `main` shows: turning the lock
+    // on or off keeps the page (and what it says about it) as it is.
+    let locked = Memo::new(move |_| state.lock.get() == LockState::Locked);
     view! {
         <InPageLink target="main".to_string() class="skip-link">
             "Skip to main content"
@@ -38,10 +42,35 @@ pub fn App(
         <Header />
         <Notices />
         <main id="main" tabindex="-1">
-            {move || page(route.get())}
+            {move || shown(state, locked.get(), route.get())}
         </main>
         <Footer />
     }
+}
+
+/// What `main` shows: the route's page, or while the reader's answers are
+/// locked the unlock page (About, with where to find help, always shows).
+fn shown(state: AppState, locked: bool, route: Route) -> AnyView {
+    if !locked || route == Route::About {
+        return page(route);
+    }
+    if !state.reading_locked.get() {
+        return page_from_chunk(Module::Lock, route, "Loading\u{2026}");
+    }
+    view! {
+        <p class="locked-note">
+            "Your saved answers are locked. What you answer now stays in this tab until you unlock. "
+            <button
+                type="button"
+                class="link-button"
+                on:click=move |_| state.reading_locked.set(false)
+            >
+                "Unlock"
+            </button>
+        </p>
+        {page(route)}
+    }
+    .into_any()
 }
 
 /// The page for a route.

@@ -6,7 +6,7 @@ use crate::model::progress::Progress;
 use crate::model::routes;
 use crate::model::settings::Settings;
 use crate::model::sync::Stored;
-use crate::pages::chunks::PageNotLoaded;
+use crate::pages::chunks::{Module, PageNotLoaded};
 use crate::reader;
 use crate::storage::{Store, PROGRESS, SETTINGS};
 
@@ -20,6 +20,8 @@ pub struct Boot {
     /// What storage held when the page opened; `None` when it is blocked.
     pub progress: Option<Stored<Progress>>,
     pub settings: Option<Stored<Settings>>,
+    /// Progress is stored sealed: the lock is on (`crate::lock`).
+    pub sealed: bool,
 }
 
 impl Boot {
@@ -32,6 +34,7 @@ impl Boot {
             store: Store::memory_only("rendered without a browser".into()),
             progress: Some(Stored::Nothing),
             settings: Some(Stored::Nothing),
+            sealed: false,
         }
     }
 }
@@ -53,7 +56,13 @@ impl Boot {
             .map(|pathname| routes::path_shown(pathname, &base))
             .unwrap_or_else(|| "/".to_string());
         let store = Store::open();
+        let sealed = store
+            .read(PROGRESS.key)
+            .ok()
+            .flatten()
+            .is_some_and(|raw| crate::lock::is_sealed(&raw));
         Boot {
+            sealed,
             base,
             path,
             progress: store.load(&PROGRESS, None),
@@ -65,10 +74,14 @@ impl Boot {
 
 impl Boot {
     /// Makes sure what storage held is read: saved progress needs its
-    /// reader (`crate::reader`), which a first visit's page has not loaded.
+    /// reader (`crate::reader`), which a first visit's page has not loaded;
+    /// sealed progress the unlock page too (the page preloaded both).
     pub async fn read_saved(&mut self) -> Result<(), PageNotLoaded> {
         if self.progress == Some(Stored::NotReadYet) {
             reader::load().await?;
+            if self.sealed {
+                Module::Lock.load().await?;
+            }
             self.progress = self.store.load(&PROGRESS, None);
         }
         Ok(())

@@ -18,12 +18,14 @@ pub mod components;
 pub mod content;
 pub mod crypto;
 pub mod dom_focus;
+pub mod lock;
 pub mod model;
 pub mod pages;
 pub mod reader;
 pub mod router;
 pub mod saver;
 pub mod service_worker;
+pub mod session_key;
 pub mod state;
 pub mod storage;
 #[cfg(feature = "hydrate")]

@@ -2,12 +2,22 @@
 //! signal the pages read and change, the machine, a timer, and the storage
 //! slot. Events go in; the commands that come out are carried out here,
 //! and nowhere else decides anything about saving.
+//!
+//! With the lock on (`crate::lock`), progress is encrypted before it is
+//! written, which WebCrypto does asynchronously. So that a tab closed right
+//! after typing still keeps the words, every change is encrypted as soon as
+//! it is made, and a save that finds the ciphertext of exactly what it is to
+//! write ready writes it at once, within the page's last moments. A write
+//! that had to wait lands only if storage still holds what it held when the
+//! write was decided; otherwise the machine is told, and reads again.
 
 use crate::components::discreet::show_discreet;
+use crate::lock::{self, LockState};
 use crate::model::settings::{Settings, DISCREET};
 use crate::model::sync::{Access, Command, Document, Event, Machine, Notice, SaveState, Stored};
 use crate::storage::{request_persistence, Persistence, Slot, StorageError, Store};
 use leptos::prelude::*;
+use std::rc::Rc;
 use std::time::Duration;
 
 /// How long the reader's changes to their progress may pause before a
@@ -45,9 +55,19 @@ pub struct Saver<D: 'static> {
     /// While a page rendered at build time is being taken over: the
     /// machine's first commands, held until the reader's state is shown.
     waiting: StoredValue<Option<Vec<Command<D>>>>,
-    /// The text this tab wrote last, while storage may still hold it: the
-    /// machine's `base`. Storage found holding it needs no reading.
-    written: StoredValue<Option<String>>,
+    /// The stored text of the machine's `base`, while it is that: storage
+    /// found holding it needs no reading (`Stored::Unchanged`), which lets a
+    /// closing page save at once without the code that reads, or the key.
+    base_text: StoredValue<Option<(String, D)>>,
+    /// Whether this document can be locked (progress; not display
+    /// settings), and where the lock stands.
+    lock: Option<RwSignal<LockState>>,
+    /// The latest change, as stored text and sealed (with the key that sealed
+    /// it): ready for a save.
+    sealed: StoredValue<Option<(String, String, Rc<lock::Key>)>, LocalStorage>,
+    /// Counts writes and resets: an encrypted write that waited lands only
+    /// if nothing was written or reset since it was asked for.
+    writes: StoredValue<u32>,
 }
 
 impl<D> Clone for Saver<D> {
@@ -68,6 +88,7 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
         stored: Option<Stored<D>>,
         delay: Duration,
         report: Option<Report>,
+        lock: Option<RwSignal<LockState>>,
         taking_over: bool,
     ) -> Self {
         let (machine, commands) = Machine::start(stored);
@@ -85,7 +106,10 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
             delay,
             report,
             waiting: StoredValue::new(None),
-            written: StoredValue::new(None),
+            base_text: StoredValue::new(None),
+            lock,
+            sealed: StoredValue::new_local(None),
+            writes: StoredValue::new(0),
         };
         if taking_over {
             saver.waiting.set_value(Some(commands));
@@ -102,9 +126,54 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
             let doc = self.doc.get();
             // The blank document of a page being taken over is no change.
             if self.waiting.with_value(Option::is_none) {
+                self.seal_ahead(&doc);
                 self.feed(Event::Changed(doc));
             }
         });
+    }
+
+    /// With the lock on, encrypts the document as it is now, so that the
+    /// save that follows (or the page's last one) finds it ready.
+    fn seal_ahead(self, doc: &D) {
+        if !self.unlocked() {
+            return;
+        }
+        let Ok(text) = (self.slot.encode)(doc) else {
+            return;
+        };
+        if self.sealed_ready(&text).is_some() {
+            return;
+        }
+        let (sealed, key) = (self.sealed, lock::key());
+        lock::seal(
+            text.clone(),
+            Box::new(move |envelope| {
+                // Kept unless a later change has been sealed meanwhile:
+                // either is only used for the exact text and key it seals.
+                if let (Ok(envelope), Some(key)) = (envelope, key) {
+                    let _ = sealed.try_set_value(Some((text, envelope, key)));
+                }
+            }),
+        );
+    }
+
+    /// The ciphertext of `text` under this tab's key, if it is sealed ahead.
+    /// A changed passphrase makes what was sealed under the old one useless.
+    fn sealed_ready(self, text: &str) -> Option<String> {
+        let key = lock::key()?;
+        self.sealed.with_value(|s| match s {
+            Some((t, envelope, k)) if t == text && Rc::ptr_eq(k, &key) => Some(envelope.clone()),
+            _ => None,
+        })
+    }
+
+    /// Whether this document is locked and this tab holds the key.
+    fn unlocked(self) -> bool {
+        D::LOCKABLE
+            && self
+                .lock
+                .is_some_and(|l| l.get_untracked() == LockState::Unlocked)
+            && lock::has_key()
     }
 
     /// Shows the reader's document in the page just taken over, and carries
@@ -143,39 +212,117 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
     }
 
     /// Reads what storage holds and goes on with it. What cannot be read
-    /// yet (a first visit's page has not loaded the code that reads saved
-    /// progress, `crate::reader`) is read once that code is here: the
-    /// machine is told, and writes nothing over it meanwhile.
+    /// yet is read once it can: saved progress on a first visit's page, whose
+    /// reading code (`crate::reader`) has not arrived, and sealed progress
+    /// (`crate::lock`), which is opened with the key first. The machine
+    /// writes nothing over what it has not read.
     fn with_stored(self, then: fn(Self, Stored<D>)) {
-        let written = self.written.get_value();
-        let Some(stored) = self
-            .store
-            .with_value(|s| s.load(self.slot, written.as_deref()))
-        else {
+        let Some(raw) = self.store.with_value(|s| s.read(self.slot.key).ok()) else {
             return;
         };
-        // Anything else read may become the machine's base, which that text
-        // no longer stands for.
-        if stored != Stored::Unchanged {
-            self.written.set_value(None);
+        let known = self.base_text.with_value(|b| {
+            b.as_ref()
+                .is_some_and(|(text, _)| Some(text) == raw.as_ref())
+        });
+        if known {
+            return then(self, Stored::Unchanged);
         }
-        if stored == Stored::NotReadYet {
+        if let Some(lock) = self.lock.filter(|_| D::LOCKABLE) {
+            let sealed = raw.as_deref().is_some_and(lock::is_sealed);
+            match (sealed, lock.get_untracked(), lock::has_key()) {
+                (true, LockState::Unlocked, true) => {
+                    return self.open_then(raw.unwrap_or_default(), then);
+                }
+                (true, LockState::Locked, _) => {}
+                // Locked in another tab, which may also have chosen another
+                // passphrase: nothing is shown until the reader unlocks.
+                (true, ..) => self.engage_lock(),
+                // Turned off in another tab, or everything was deleted.
+                (false, LockState::Locked | LockState::Unlocked, _) => {
+                    lock::set_key(None);
+                    lock.set(LockState::Off);
+                }
+                (false, LockState::Off, _) => {}
+            }
+        }
+        let stored = (self.slot.decode)(raw.as_deref());
+        if stored == Stored::NotReadYet
+            && !(D::LOCKABLE && raw.as_deref().is_some_and(lock::is_sealed))
+        {
             leptos::task::spawn_local(async move {
                 if crate::reader::load().await.is_ok() {
                     self.with_stored(then);
                 }
             });
         }
+        self.took_in(raw, stored, then);
+    }
+
+    /// Opens sealed progress with this tab's key, then goes on with what
+    /// it holds. A key that does not open it (another tab changed the
+    /// passphrase) locks this tab.
+    fn open_then(self, raw: String, then: fn(Self, Stored<D>)) {
+        let opening = raw.clone();
+        lock::open(
+            opening,
+            Box::new(move |opened| {
+                // Still unlocked, and storage still holds what was opened?
+                let current = self
+                    .store
+                    .try_with_value(|s| s.read(self.slot.key).ok().flatten());
+                if current != Some(Some(raw.clone())) || !lock::has_key() {
+                    return self.with_stored(then);
+                }
+                match opened {
+                    Ok(text) => self.took_in(Some(raw), (self.slot.decode)(Some(&text)), then),
+                    Err(_) => self.engage_lock(),
+                }
+            }),
+        );
+    }
+
+    /// Feeds what was read, and remembers the text when the machine's base
+    /// is now what it holds.
+    fn took_in(self, raw: Option<String>, stored: Stored<D>, then: fn(Self, Stored<D>)) {
+        let read = match (&stored, raw) {
+            (Stored::Readable(doc), Some(raw)) => Some((raw, doc.clone())),
+            _ => None,
+        };
         then(self, stored);
+        if let Some((raw, doc)) = read {
+            if self.machine.with_value(|m| *m.base() == doc) {
+                self.base_text.set_value(Some((raw, doc)));
+            }
+        }
+    }
+
+    /// This tab locks: its copy is forgotten until the reader unlocks.
+    pub fn engage_lock(self) {
+        let Some(lock) = self.lock.filter(|_| D::LOCKABLE) else {
+            return;
+        };
+        lock::set_key(None);
+        self.sealed.set_value(None);
+        lock.set(LockState::Locked);
+        self.feed(Event::Locked);
     }
 
     pub fn feed(self, event: Event<D>) {
-        if event == Event::Forgotten {
-            self.written.set_value(None);
+        if matches!(event, Event::Forgotten | Event::Locked | Event::Replaced(_)) {
+            // A write still on its way must not land after this.
+            self.writes.update_value(|n| *n += 1);
         }
         let Some(commands) = self.machine.try_update_value(|m| m.handle(event)) else {
             return;
         };
+        // The text stands for the base only while the base is that.
+        let base_moved = self.base_text.with_value(|b| {
+            b.as_ref()
+                .is_some_and(|(_, doc)| self.machine.with_value(|m| m.base() != doc))
+        });
+        if base_moved {
+            self.base_text.set_value(None);
+        }
         self.run(commands);
     }
 
@@ -190,21 +337,8 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
                     self.timer.set_value(handle);
                 }
                 Command::CancelTimer => self.cancel_timer(),
-                Command::Write(doc) => match self.store.with_value(|s| s.save(self.slot, &doc)) {
-                    Ok(text) => {
-                        self.written.set_value(Some(text));
-                        self.ask_to_persist();
-                        self.feed(Event::Written);
-                    }
-                    Err(e) => {
-                        // Storage may hold part of anything now.
-                        self.written.set_value(None);
-                        self.feed(Event::WriteFailed);
-                        if let Some((_, status, ..)) = self.report {
-                            status.set(SaveStatus::Failed(e));
-                        }
-                    }
-                },
+                Command::Write(doc) => self.write(doc),
+                Command::Reread => self.stored_elsewhere(),
                 Command::KeepAside(raw) => self.store.with_value(|s| s.keep_aside(&raw)),
                 Command::Tell(notice) => match self.report {
                     Some((notices, ..)) => notices.set(Some(notice)),
@@ -219,6 +353,135 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
                     }
                 }
             }
+        }
+        self.show_status();
+    }
+
+    /// Writes `doc`: as stored text with the lock off, sealed with it on.
+    fn write(self, doc: D) {
+        if D::LOCKABLE && crate::reader::writer().is_none() {
+            return self.write_when_here(doc);
+        }
+        let text = match (self.slot.encode)(&doc) {
+            Ok(text) => text,
+            Err(e) => {
+                return self.write_failed(StorageError::Failed(format!(
+                    "Attune could not write it: {e}"
+                )))
+            }
+        };
+        self.writes.update_value(|n| *n += 1);
+        let lock = match self.lock {
+            Some(lock) if D::LOCKABLE => lock.get_untracked(),
+            _ => LockState::Off,
+        };
+        match lock {
+            LockState::Off => {
+                // Sealed data this tab did not read or write itself.
+                let stored = self
+                    .store
+                    .with_value(|s| s.read(self.slot.key).ok().flatten());
+                let sealed_there = D::LOCKABLE
+                    && stored.as_deref().is_some_and(lock::is_sealed)
+                    && self
+                        .base_text
+                        .with_value(|b| b.as_ref().map(|(t, _)| t) != stored.as_ref());
+                if sealed_there && self.lock.is_some() {
+                    // Locked in another tab since this one last read.
+                    self.engage_lock();
+                    return self
+                        .write_failed(StorageError::Failed("your saved data is locked".into()));
+                }
+                let written = self
+                    .store
+                    .with_value(|s| s.save_text(self.slot, &doc, &text));
+                self.landed(written.map(|()| text), doc);
+            }
+            // Nothing is written while locked (the machine has read
+            // nothing to write): never plain text over the sealed.
+            LockState::Locked => {
+                self.write_failed(StorageError::Failed("your saved data is locked".into()))
+            }
+            LockState::Unlocked => {
+                if let Some(envelope) = self.sealed_ready(&text) {
+                    let written = self
+                        .store
+                        .with_value(|s| s.write_sealed(self.slot, &envelope));
+                    return self.landed(written.map(|()| envelope), doc);
+                }
+                let (this_write, before) = (
+                    self.writes.get_value(),
+                    self.store.with_value(|s| s.read(self.slot.key).ok()),
+                );
+                let started = lock::seal(
+                    text,
+                    Box::new(move |sealed| {
+                        if self.writes.try_get_value() != Some(this_write) {
+                            return;
+                        }
+                        let now = self.store.with_value(|s| s.read(self.slot.key).ok());
+                        match sealed {
+                            Ok(_) if now != before => self.feed(Event::Overtaken),
+                            Ok(envelope) => {
+                                let written = self
+                                    .store
+                                    .with_value(|s| s.write_sealed(self.slot, &envelope));
+                                self.landed(written.map(|()| envelope), doc);
+                            }
+                            Err(e) => self.write_failed(StorageError::Failed(format!(
+                                "Attune could not encrypt it: {e}"
+                            ))),
+                        }
+                    }),
+                );
+                if !started {
+                    self.write_failed(StorageError::Failed("your saved data is locked".into()));
+                }
+            }
+        }
+    }
+
+    /// Writes progress once the code that writes it has arrived (moments
+    /// after the page is taken over): unless something was written or
+    /// reset meanwhile, and then only over what storage held when the write
+    /// was decided, as an encrypted write does.
+    fn write_when_here(self, doc: D) {
+        let (this_write, before) = (
+            self.writes.get_value(),
+            self.store.with_value(|s| s.read(self.slot.key).ok()),
+        );
+        leptos::task::spawn_local(async move {
+            let here = crate::reader::load_writer().await.is_ok();
+            if self.writes.try_get_value() != Some(this_write) {
+                return;
+            }
+            let now = self.store.with_value(|s| s.read(self.slot.key).ok());
+            match here {
+                true if now != before => self.feed(Event::Overtaken),
+                true => self.write(doc),
+                false => self.write_failed(StorageError::Failed(
+                    "part of Attune could not be downloaded. Connect and try again".into(),
+                )),
+            }
+        });
+    }
+
+    /// A write is done: storage holds `text`, the stored form of `doc`.
+    fn landed(self, written: Result<String, StorageError>, doc: D) {
+        match written {
+            Ok(text) => {
+                self.base_text.set_value(Some((text, doc)));
+                self.ask_to_persist();
+                self.feed(Event::Written);
+            }
+            Err(e) => self.write_failed(e),
+        }
+    }
+
+    fn write_failed(self, e: StorageError) {
+        self.feed(Event::WriteFailed);
+        if let Some((_, status, ..)) = self.report {
+            status.set(SaveStatus::Failed(e));
         }
         self.show_status();
     }

@@ -6,6 +6,7 @@
 
 use crate::boot::Boot;
 use crate::components::quick_exit::EXIT_EVENT;
+use crate::lock::{self, Key, LockState};
 use crate::model::merge::merge_backup;
 use crate::model::progress::Progress;
 use crate::model::settings::Settings;
@@ -17,6 +18,7 @@ use crate::storage::{
     DELETED_MESSAGE, PROGRESS, SETTINGS,
 };
 use leptos::prelude::*;
+use std::rc::Rc;
 use std::time::Duration;
 
 #[derive(Clone, Copy)]
@@ -35,6 +37,13 @@ pub struct AppState {
     pub read_only: RwSignal<bool>,
     /// The browser's answer to `navigator.storage.persist()`, once asked.
     pub persistence: RwSignal<Option<Persistence>>,
+    /// Whether the reader's saved progress is locked (`crate::lock`).
+    pub lock: RwSignal<LockState>,
+    /// The reader chose to read the course while their answers stay
+    /// locked (this visit only).
+    pub reading_locked: RwSignal<bool>,
+    /// Where the lock stood when the page opened, applied on takeover.
+    lock_at_start: LockState,
     progress_saver: Saver<Progress>,
     settings_saver: Saver<Settings>,
 }
@@ -52,12 +61,24 @@ impl AppState {
         let persistence = RwSignal::new(None);
         let report = (notice, save_status, read_only, persistence);
         let (store, progress) = (&boot.store, boot.progress.clone());
+        let lock_at_start = if boot.sealed {
+            LockState::Locked
+        } else {
+            LockState::Off
+        };
+        // As the page was rendered (unlocked) until it is taken over.
+        let lock = RwSignal::new(if taking_over {
+            LockState::Off
+        } else {
+            lock_at_start
+        });
         let progress_saver = Saver::new(
             &PROGRESS,
             store,
             progress,
             SAVE_DELAY,
             Some(report),
+            Some(lock),
             taking_over,
         );
         let settings = boot.settings.clone();
@@ -66,6 +87,7 @@ impl AppState {
             store,
             settings,
             Duration::ZERO,
+            None,
             None,
             taking_over,
         );
@@ -77,6 +99,9 @@ impl AppState {
             save_status,
             read_only,
             persistence,
+            lock,
+            reading_locked: RwSignal::new(false),
+            lock_at_start,
             progress_saver,
             settings_saver,
         }
@@ -94,6 +119,7 @@ impl AppState {
 
     /// Shows the reader's own saved state in the page just taken over.
     pub fn take_over(self) {
+        self.lock.set(self.lock_at_start);
         self.progress_saver.take_over();
         self.settings_saver.take_over();
         self.ready.set(true);
@@ -117,9 +143,82 @@ impl AppState {
         Ok(())
     }
 
-    fn forget_everything(&self) {
+    /// Starts afresh after everything was deleted (here or in another tab).
+    pub fn forget_everything(&self) {
+        lock::set_key(None);
+        self.lock.set(LockState::Off);
         self.progress_saver.feed(Event::Forgotten);
         self.settings_saver.feed(Event::Forgotten);
+    }
+
+    /// The reader unlocked with `key`: their saved progress is opened and
+    /// shown (read again, as another tab's save would be).
+    pub fn unlock(&self, key: Rc<Key>) {
+        lock::set_key(Some(key));
+        self.lock.set(LockState::Unlocked);
+        self.reading_locked.set(false);
+        self.progress_saver.stored_elsewhere();
+    }
+
+    /// Locks this tab and the others: what is unsaved is saved first (at
+    /// once, sealed as it was typed), then the key and the reader's copy
+    /// are forgotten.
+    pub fn lock_now(&self) {
+        lock::announce_locked();
+        self.lock_here();
+    }
+
+    /// "Exit this page" (`components::quick_exit`), just before the page is
+    /// left: what is unsaved is saved, and when a lock is set, this tab and
+    /// the others lock, as with "Lock now".
+    pub fn exit_now(&self) {
+        if self.lock.get_untracked() != LockState::Off {
+            self.lock_now();
+        } else {
+            self.flush();
+        }
+    }
+
+    /// Locks this tab once what it has not saved is saved. A change is
+    /// sealed as it is made, so this is at once but for a change made a
+    /// moment ago, whose write lands first.
+    fn lock_here(self) {
+        self.flush();
+        if self.save_status.get_untracked() != SaveStatus::Pending {
+            return self.progress_saver.engage_lock();
+        }
+        Effect::new(move |locked: Option<bool>| {
+            if locked == Some(true) || self.save_status.get() == SaveStatus::Pending {
+                return locked.unwrap_or(false);
+            }
+            self.progress_saver.engage_lock();
+            true
+        });
+    }
+
+    /// Turns the lock on with a new passphrase's `key`, or changes it: the
+    /// progress is written again, sealed with it.
+    pub fn seal_with(&self, key: Rc<Key>) {
+        lock::set_key(Some(key));
+        self.lock.set(LockState::Unlocked);
+        self.write_again();
+    }
+
+    /// Turns the lock off: the progress is written again as plain text.
+    pub fn unseal(&self) {
+        lock::set_key(None);
+        self.lock.set(LockState::Off);
+        self.write_again();
+    }
+
+    fn write_again(&self) {
+        let ours = self.progress.get_untracked();
+        self.progress_saver.feed(Event::Replaced(ours));
+    }
+
+    /// The handle on storage, for the copy kept aside (`Store::kept_aside`).
+    pub fn store(&self) -> crate::storage::Store {
+        self.progress_saver.store()
     }
 
     /// Writes this tab's copy back after storage lost it elsewhere.
@@ -144,11 +243,11 @@ impl AppState {
 /// everything" on our BroadcastChannel.
 fn listen(state: AppState) {
     use wasm_bindgen::{closure::Closure, JsCast};
-    // One closure for the three: one copy of the listener's code in the wasm.
+    // One closure for both: one copy of the listener's code in the wasm.
     let flush = move |_| state.flush();
     let hide = window_event_listener_untyped("pagehide", flush);
     let hidden = window_event_listener_untyped("visibilitychange", flush);
-    let exit = window_event_listener_untyped(EXIT_EVENT, flush);
+    let exit = window_event_listener_untyped(EXIT_EVENT, move |_| state.exit_now());
     let storage = window_event_listener(leptos::ev::storage, move |ev| {
         let key = ev.key();
         if storage_event_concerns(&PROGRESS, key.as_deref()) {
@@ -161,8 +260,13 @@ fn listen(state: AppState) {
     let channel = web_sys::BroadcastChannel::new(DATA_CHANNEL).ok();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            if ev.data().as_string().as_deref() == Some(DELETED_MESSAGE) {
-                state.forget_everything();
+            match ev.data().as_string().as_deref() {
+                Some(DELETED_MESSAGE) => state.forget_everything(),
+                // What this tab has not saved yet is saved first.
+                Some(lock::LOCKED_MESSAGE) if state.lock.get_untracked() == LockState::Unlocked => {
+                    state.lock_here()
+                }
+                _ => {}
             }
         });
     if let Some(channel) = &channel {

@@ -7,7 +7,6 @@
 //! and nothing here ever clears keys that are not ours.
 
 use crate::content::lessons;
-use crate::model::codec;
 use crate::model::first_screen;
 use crate::model::progress::Progress;
 use crate::model::settings::{self, Settings};
@@ -90,7 +89,7 @@ pub static PROGRESS: Slot<Progress> = Slot {
     key: PROGRESS_KEY,
     // Through `reader`: the code that reads it may still be on its way.
     decode: reader::read_progress,
-    encode: |p| codec::encode(p).map_err(|e| e.to_string()),
+    encode: reader::write_progress,
     glance: Some((GLANCE_KEY, |p| {
         first_screen::glance(p, lessons(), Some(today()))
     })),
@@ -206,13 +205,41 @@ impl Store {
     pub fn save<D>(&self, slot: &Slot<D>, doc: &D) -> Result<String, StorageError> {
         let text = (slot.encode)(doc)
             .map_err(|e| StorageError::Failed(format!("Attune could not write it: {e}")))?;
-        self.write(slot.key, &text)?;
+        self.save_text(slot, doc, &text)?;
+        Ok(text)
+    }
+
+    /// Writes `text`, the stored form of `doc`, then its summary.
+    pub fn save_text<D>(&self, slot: &Slot<D>, doc: &D, text: &str) -> Result<(), StorageError> {
+        self.write(slot.key, text)?;
         if let Some((key, summary)) = slot.glance {
             if self.write(key, &summary(doc)).is_err() {
                 let _ = self.remove(key);
             }
         }
-        Ok(text)
+        Ok(())
+    }
+
+    /// Writes the sealed form of `slot`'s document (the lock is on). Its
+    /// summary goes: what the first screen would show before the reader
+    /// unlocks (where they are in the course, what is due) is theirs too.
+    pub fn write_sealed<D>(&self, slot: &Slot<D>, sealed: &str) -> Result<(), StorageError> {
+        self.write(slot.key, sealed)?;
+        if let Some((key, _)) = slot.glance {
+            let _ = self.remove(key);
+        }
+        Ok(())
+    }
+
+    /// The stored text kept aside, if any (the lock seals it too).
+    pub fn kept_aside(&self) -> Option<String> {
+        self.read(BACKUP_KEY).ok().flatten()
+    }
+
+    /// Replaces the copy kept aside with `text`, the same copy sealed or
+    /// opened by the lock. Never a different copy: see `keep_aside`.
+    pub fn rewrite_kept_aside(&self, text: &str) -> Result<(), StorageError> {
+        self.write(BACKUP_KEY, text)
     }
 
     /// Copies stored text that could not be read to [`BACKUP_KEY`] before

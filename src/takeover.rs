@@ -20,9 +20,8 @@
 
 use crate::app::App;
 use crate::boot::Boot;
-use crate::components::lesson_text::load_all;
 use crate::model::routes::Route;
-use crate::pages::{chunks::Module, texts_shown_first};
+use crate::pages::chunks::Module;
 use crate::service_worker::{register, UpdateReady};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -61,11 +60,10 @@ pub async fn take_over(boot: Boot, rendered: String, saved_was_read: bool) {
 /// Loads what the page's view is built from: its chunk and the lesson
 /// texts it shows.
 async fn prepare(route: &Route) -> Result<(), ()> {
-    if let Some(module) = Module::of(route) {
-        module.load().await.map_err(drop)?;
+    match Module::of(route) {
+        Some(module) if !module.prepare(route).await => Err(()),
+        _ => Ok(()),
     }
-    load_all(&texts_shown_first(route)).await.map_err(drop)?;
-    Ok(())
 }
 
 /// Part of the app could not be downloaded: the page stays as it came,

@@ -245,6 +245,55 @@ fn storage_holding_what_this_tab_wrote_is_saved_over_at_once() {
         .any(|c| matches!(c, Command::Write(_) | Command::Show(_))));
 }
 
+/// With the lock on, a write is encrypted first, which takes a moment.
+/// Meanwhile: no second write starts, another tab's save waits until this
+/// one is done, and a write that storage has moved past is dropped and
+/// storage read again.
+#[test]
+fn an_encrypted_write_on_its_way_is_the_only_one_and_another_tabs_save_waits_for_it() {
+    let mut m = started(Stored::Readable(with(&[("l.a", "1")])));
+    m.handle(Event::Changed(with(&[("l.a", "2")])));
+    let first = m.handle(Event::Save(Stored::Unchanged));
+    assert_eq!(writes(&first), [&with(&[("l.a", "2")])]);
+    // Typing goes on; the timer fires before the write has landed.
+    m.handle(Event::Changed(with(&[("l.a", "3")])));
+    assert!(writes(&m.handle(Event::Save(Stored::Unchanged))).is_empty());
+    // Another tab saved: taken in only once this write is done.
+    let theirs = with(&[("l.a", "2"), ("l.b", "theirs")]);
+    assert!(m
+        .handle(Event::StoredElsewhere(Stored::Readable(theirs)))
+        .is_empty());
+    let landed = m.handle(Event::Written);
+    assert!(landed.contains(&Command::ArmTimer));
+    assert!(landed.contains(&Command::Reread));
+    assert_eq!(m.base(), &with(&[("l.a", "2")]));
+
+    // Overtaken: dropped, storage read again, and saved after.
+    let commands = m.handle(Event::Save(Stored::Unchanged));
+    assert_eq!(writes(&commands), [&with(&[("l.a", "3")])]);
+    assert_eq!(m.handle(Event::Overtaken), [Command::Reread]);
+    let theirs = with(&[("l.a", "2"), ("l.b", "theirs")]);
+    let commands = m.handle(Event::StoredElsewhere(Stored::Readable(theirs)));
+    assert!(commands.contains(&Command::ArmTimer));
+    assert_eq!(m.ours(), &with(&[("l.a", "3"), ("l.b", "theirs")]));
+}
+
+#[test]
+fn locking_forgets_this_tabs_copy_until_it_is_read_again() {
+    let mut m = started(Stored::Readable(with(&[("l.a", "private")])));
+    let commands = m.handle(Event::Locked);
+    assert!(commands.contains(&Command::Show(Progress::default())));
+    assert_eq!(m.ours(), &Progress::default());
+    // Locked, storage holds what cannot be read: nothing is written.
+    assert!(writes(&m.handle(Event::Save(Stored::NotReadYet))).is_empty());
+    // Unlocked: read and shown again, nothing to write.
+    let commands = m.handle(Event::StoredElsewhere(Stored::Readable(with(&[(
+        "l.a", "private",
+    )]))));
+    assert!(commands.contains(&Command::Show(with(&[("l.a", "private")]))));
+    assert_eq!(m.save_state(), SaveState::Saved);
+}
+
 #[test]
 fn removal_of_nothing_of_ours_is_not_worth_a_word() {
     let mut m = started(Stored::Nothing);
@@ -380,12 +429,32 @@ mod two_tabs {
 
     #[derive(Debug, Clone)]
     enum Op {
-        Edit { tab: usize, item: u8, value: u16 },
-        Delete { tab: usize, item: u8 },
-        Finish { tab: usize, item: u8 },
-        TimerFires { tab: usize },
-        PageHides { tab: usize },
-        Deliver { tab: usize },
+        Edit {
+            tab: usize,
+            item: u8,
+            value: u16,
+        },
+        Delete {
+            tab: usize,
+            item: u8,
+        },
+        Finish {
+            tab: usize,
+            item: u8,
+        },
+        TimerFires {
+            tab: usize,
+        },
+        PageHides {
+            tab: usize,
+        },
+        Deliver {
+            tab: usize,
+        },
+        /// An encrypted write, prepared since its save, reaches storage.
+        WriteLands {
+            tab: usize,
+        },
     }
 
     fn op() -> impl Strategy<Value = Op> {
@@ -397,7 +466,8 @@ mod two_tabs {
             1 => (tab.clone(), item.clone()).prop_map(|(tab, item)| Op::Finish { tab, item }),
             2 => tab.clone().prop_map(|tab| Op::TimerFires { tab }),
             1 => tab.clone().prop_map(|tab| Op::PageHides { tab }),
-            3 => tab.prop_map(|tab| Op::Deliver { tab }),
+            3 => tab.clone().prop_map(|tab| Op::Deliver { tab }),
+            2 => tab.prop_map(|tab| Op::WriteLands { tab }),
         ]
     }
 
@@ -410,15 +480,20 @@ mod two_tabs {
         /// other tab wrote: the tab reads what storage holds when it handles
         /// one, as the app does (an event's own value may be stale by then).
         events: usize,
-        /// The text this tab wrote last, while it may still be stored: as
-        /// the app's saver, a tab finding it in storage says
+        /// As the app's saver keeps it: the stored text of the machine's
+        /// `base`, while it is that. A tab finding it in storage says
         /// `Stored::Unchanged` instead of reading.
-        written: Option<String>,
+        base_text: Option<(String, Progress)>,
+        /// With the lock on, a write is encrypted first and lands later, if
+        /// storage still holds what it held when the write was asked for.
+        pending: Option<(String, Progress, Option<String>)>,
     }
 
     struct World {
         storage: Option<String>,
         tabs: [Tab; 2],
+        /// Writes are encrypted (the lock is on): they land later.
+        sealed: bool,
     }
 
     fn id(tab: usize, item: u8) -> String {
@@ -430,17 +505,19 @@ mod two_tabs {
     }
 
     impl World {
-        fn new() -> Self {
+        fn new(sealed: bool) -> Self {
             let tab = || Tab {
                 machine: Machine::start(Some(Stored::Nothing)).0,
                 shown: Progress::default(),
                 timer: false,
                 events: 0,
-                written: None,
+                base_text: None,
+                pending: None,
             };
             World {
                 storage: None,
                 tabs: [tab(), tab()],
+                sealed,
             }
         }
 
@@ -448,17 +525,40 @@ mod two_tabs {
             codec::stored(self.storage.as_deref())
         }
 
-        /// What `tab` is told storage holds, as the app's saver tells it.
-        fn stored_for(&mut self, tab: usize) -> Stored<Progress> {
-            if self.storage.is_some() && self.storage == self.tabs[tab].written {
-                return Stored::Unchanged;
+        /// Feeds what storage holds, as the app's saver does: `Unchanged`
+        /// when it holds the text of the machine's base, else read; a doc
+        /// read that becomes the base is remembered with its text.
+        fn feed_stored(&mut self, tab: usize, event: fn(Stored<Progress>) -> Event<Progress>) {
+            let known = self.tabs[tab]
+                .base_text
+                .as_ref()
+                .is_some_and(|(text, _)| Some(text) == self.storage.as_ref());
+            if known {
+                return self.feed(tab, event(Stored::Unchanged));
             }
-            self.tabs[tab].written = None;
-            self.stored()
+            let stored = self.stored();
+            let read = match (&stored, &self.storage) {
+                (Stored::Readable(doc), Some(text)) => Some((text.clone(), doc.clone())),
+                _ => None,
+            };
+            self.feed(tab, event(stored));
+            if let Some((text, doc)) = read {
+                if self.tabs[tab].machine.base() == &doc {
+                    self.tabs[tab].base_text = Some((text, doc));
+                }
+            }
         }
 
         fn feed(&mut self, tab: usize, event: Event<Progress>) {
             let commands = self.tabs[tab].machine.handle(event);
+            let base = self.tabs[tab].machine.base().clone();
+            if self.tabs[tab]
+                .base_text
+                .as_ref()
+                .is_some_and(|(_, doc)| *doc != base)
+            {
+                self.tabs[tab].base_text = None;
+            }
             for command in commands {
                 match command {
                     Command::Show(doc) => {
@@ -469,14 +569,38 @@ mod two_tabs {
                     Command::ArmTimer => self.tabs[tab].timer = true,
                     Command::CancelTimer => self.tabs[tab].timer = false,
                     Command::Write(doc) => {
-                        self.storage = Some(codec::encode(&doc).unwrap());
-                        self.tabs[tab].written = self.storage.clone();
-                        self.tabs[1 - tab].events += 1;
-                        self.feed(tab, Event::Written);
+                        let text = codec::encode(&doc).unwrap();
+                        if self.sealed {
+                            self.tabs[tab].pending = Some((text, doc, self.storage.clone()));
+                        } else {
+                            self.put(tab, text, doc);
+                        }
                     }
+                    Command::Reread => self.feed_stored(tab, Event::StoredElsewhere),
                     Command::KeepAside(_) | Command::Tell(_) | Command::ClearNotice => {}
                 }
             }
+        }
+
+        fn put(&mut self, tab: usize, text: String, doc: Progress) {
+            self.storage = Some(text.clone());
+            self.tabs[1 - tab].events += 1;
+            self.tabs[tab].base_text = Some((text, doc));
+            self.feed(tab, Event::Written);
+        }
+
+        /// The encrypted write lands, or is dropped if storage changed
+        /// since (then what storage holds is read again).
+        fn land(&mut self, tab: usize) -> bool {
+            let Some((text, doc, expected)) = self.tabs[tab].pending.take() else {
+                return false;
+            };
+            if self.storage == expected {
+                self.put(tab, text, doc);
+            } else {
+                self.feed(tab, Event::Overtaken);
+            }
+            true
         }
 
         fn change(&mut self, tab: usize, f: impl FnOnce(&mut Progress)) {
@@ -488,8 +612,7 @@ mod two_tabs {
         fn flush(&mut self, tab: usize) {
             let shown = self.tabs[tab].shown.clone();
             self.feed(tab, Event::Changed(shown));
-            let stored = self.stored_for(tab);
-            self.feed(tab, Event::Save(stored));
+            self.feed_stored(tab, Event::Save);
         }
 
         fn deliver(&mut self, tab: usize) -> bool {
@@ -497,8 +620,7 @@ mod two_tabs {
                 return false;
             }
             self.tabs[tab].events -= 1;
-            let stored = self.stored_for(tab);
-            self.feed(tab, Event::StoredElsewhere(stored));
+            self.feed_stored(tab, Event::StoredElsewhere);
             true
         }
 
@@ -517,13 +639,15 @@ mod two_tabs {
                 }
                 Op::TimerFires { tab } => {
                     if std::mem::take(&mut self.tabs[tab].timer) {
-                        let stored = self.stored_for(tab);
-                        self.feed(tab, Event::Save(stored));
+                        self.feed_stored(tab, Event::Save);
                     }
                 }
                 Op::PageHides { tab } => self.flush(tab),
                 Op::Deliver { tab } => {
                     self.deliver(tab);
+                }
+                Op::WriteLands { tab } => {
+                    self.land(tab);
                 }
             }
         }
@@ -531,10 +655,14 @@ mod two_tabs {
         /// Every event arrives and both tabs save, until nothing moves.
         fn settle(&mut self) {
             for _ in 0..20 {
-                let moved = self.deliver(0) | self.deliver(1);
+                let moved = self.land(0) | self.land(1) | self.deliver(0) | self.deliver(1);
                 self.flush(0);
                 self.flush(1);
-                if !moved && self.tabs.iter().all(|t| t.events == 0) {
+                let waiting = self
+                    .tabs
+                    .iter()
+                    .any(|t| t.events > 0 || t.pending.is_some());
+                if !moved && !waiting {
                     return;
                 }
             }
@@ -576,8 +704,11 @@ mod two_tabs {
         ))]
 
         #[test]
-        fn no_edit_is_lost_and_no_deletion_comes_back(ops in prop::collection::vec(op(), 0..60)) {
-            let mut world = World::new();
+        fn no_edit_is_lost_and_no_deletion_comes_back(
+            ops in prop::collection::vec(op(), 0..60),
+            sealed in any::<bool>(),
+        ) {
+            let mut world = World::new(sealed);
             for op in &ops {
                 world.apply(op);
             }

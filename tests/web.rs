@@ -292,6 +292,7 @@ async fn the_app_mounts_and_shows_the_course() {
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     let boot = Boot {
+        sealed: false,
         base: String::new(),
         path: "/".to_string(),
         progress: store.load(&PROGRESS, None),

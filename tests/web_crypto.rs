@@ -262,3 +262,25 @@ fn now() -> f64 {
         .unchecked_into();
     now.call0(&performance).unwrap().as_f64().unwrap()
 }
+
+/// The lock (src/session_key.rs): a new IV for every write under one key,
+/// opened by that key and by the passphrase, never by a wrong one or by
+/// the same passphrase with another salt (a passphrase chosen again).
+#[wasm_bindgen_test]
+async fn the_lock_seals_each_write_anew_and_opens_only_with_its_key() {
+    use attune::session_key::{choose, open, seal, unlock};
+    let text = r#"{"schema":2,"progress":{"completed":["what-attunement-is"]}}"#;
+    let key = choose("a lock passphrase").await.expect("a key");
+    let first = seal(&key, text.into()).await.expect("sealed");
+    let second = seal(&key, text.into()).await.expect("sealed");
+    assert_ne!(first, second, "a new IV for each write");
+    assert!(attune::lock::is_sealed(&first));
+    assert!(!first.contains("what-attunement-is"));
+    assert_eq!(open(&key, second.clone()).await.as_deref(), Ok(text));
+
+    let again = unlock("a lock passphrase", &first).await.expect("unlocks");
+    assert_eq!(open(&again, second.clone()).await.as_deref(), Ok(text));
+    assert!(unlock("a lock passphrase!", &first).await.is_err());
+    let chosen_again = choose("a lock passphrase").await.expect("a key");
+    assert!(open(&chosen_again, first).await.is_err());
+}

@@ -17,6 +17,7 @@ pub mod layout;
 pub mod lesson_text;
 pub mod link;
 pub mod loading;
+pub mod lock_settings;
 pub mod notices;
 pub mod passphrase;
 pub mod privacy_tools;

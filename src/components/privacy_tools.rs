@@ -23,14 +23,14 @@ pub fn PrivacyTools() -> impl IntoView {
         </p>
         <h3>"Exit this page"</h3>
         <p>
-            "The button at the top of every page, or Shift pressed three times, saves what you wrote and swaps the page for a plain page called \u{201c}Notes\u{201d}. Back does not return to the page you left."
+            "The button at the top of every page, or Shift pressed three times, saves what you wrote and swaps the page for a plain page called \u{201c}Notes\u{201d}. If you locked your answers, it locks them first, in every tab. Back does not return to the page you left."
         </p>
         <p>
             "It cannot remove the pages you opened before that one: Back can still reach them. Your browser\u{2019}s history still lists this site. A private window keeps no history once you close it, but it also forgets your answers, so make a backup before you close it."
         </p>
         <h3>"Backups with a passphrase"</h3>
         <p>
-            "A backup protected with a passphrase can only be opened by someone who knows it. That keeps your words safe in a file that leaves this browser: in an email, a shared folder or on a USB stick. It does not protect what is saved in this browser."
+            "A backup protected with a passphrase can only be opened by someone who knows it. That keeps your words safe in a file that leaves this browser: in an email, a shared folder or on a USB stick. To protect what is saved in this browser, use the lock above."
         </p>
         <h3>"What none of them can stop"</h3>
         <ul>

@@ -1,7 +1,7 @@
 //! "Exit this page", after the GOV.UK Design System's component of that
 //! name: a way to leave Attune at once when someone comes near, for a reader
 //! who would rather they did not see it. A link at the end of the header of
-//! every page, and Shift pressed three times.
+//! every page (`layout.rs`), and Shift pressed three times.
 //!
 //! Both are handled by the first script in `index.html`, which is on every
 //! page before anything else: so they work from the first paint, before the
@@ -23,8 +23,6 @@
 //! precached with every other file of the build, so it opens offline too.
 //! Without script, the link simply opens it.
 
-use leptos::prelude::*;
-
 /// The neutral page, relative to the site's `<base href>`.
 pub const NEUTRAL_PAGE: &str = "notes/";
 
@@ -35,18 +33,6 @@ pub const EXIT_CLASS: &str = "exit-page";
 /// app saves (and locks) in its listener, before the next page replaces
 /// this one.
 pub const EXIT_EVENT: &str = "attune:exit";
-
-/// The link, styled as a button. `rel="external"`: the router leaves it to
-/// the browser (and so to `index.html`), as the neutral page is not the
-/// app's.
-#[component]
-pub fn ExitThisPage() -> impl IntoView {
-    view! {
-        <a href=NEUTRAL_PAGE class=EXIT_CLASS rel="external">
-            "Exit this page"
-        </a>
-    }
-}
 
 #[cfg(test)]
 mod tests {

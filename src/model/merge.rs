@@ -19,6 +19,8 @@ use super::then_now::FollowUp;
 /// Progress is saved through the sync machine (`sync`), which merges with
 /// [`merge_tabs`].
 impl Document for Progress {
+    const LOCKABLE: bool = true;
+
     fn merge(base: &Self, ours: &Self, theirs: &Self) -> Self {
         merge_tabs(base, ours, theirs)
     }

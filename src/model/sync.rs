@@ -28,6 +28,11 @@ pub trait Document: Clone + PartialEq + Default {
     /// comes from `theirs`, including deletions.
     fn merge(base: &Self, ours: &Self, theirs: &Self) -> Self;
 
+    /// Whether the reader's lock (`crate::lock`) encrypts this document
+    /// (progress; never display settings). A constant, so the code that
+    /// seals and opens is not built into the savers of the others.
+    const LOCKABLE: bool = false;
+
     /// Holds nothing of the reader's (nothing to lose if it goes).
     fn is_blank(&self) -> bool {
         *self == Self::default()
@@ -89,6 +94,15 @@ pub enum Event<D> {
     Replaced(D),
     /// The reader asked to save this tab's copy again after storage lost it.
     Restore,
+    /// The write asked for was not made: storage changed while it was being
+    /// prepared (encrypting takes a moment), so it would have written over
+    /// another tab's save. What storage holds is read again
+    /// ([`Event::StoredElsewhere`]), and the next save merges it.
+    Overtaken,
+    /// The reader locked their saved data (here or in another tab): this tab
+    /// forgets its copy, which storage holds encrypted, until it is unlocked
+    /// and read again ([`Event::StoredElsewhere`]).
+    Locked,
 }
 
 /// Something the reader must be told about their saved data.
@@ -122,6 +136,10 @@ pub enum Command<D> {
     Tell(Notice),
     /// The notice that our data was removed no longer holds.
     ClearNotice,
+    /// Read what storage holds now and report it as
+    /// [`Event::StoredElsewhere`]: another tab wrote while this tab's write
+    /// was on its way, or the write was overtaken.
+    Reread,
 }
 
 /// Where saving stands, for the reader.
@@ -146,6 +164,11 @@ pub struct Machine<D> {
     /// Our stored data vanished and the reader has been told: nothing is
     /// written until they say so, and the notice goes once a write succeeds.
     lost: bool,
+    /// Another tab wrote while this tab's write was on its way: read again
+    /// once it is done. Taken in meanwhile, it would be merged against a
+    /// `base` the landing write is about to replace, and an item it brought
+    /// that a later save deleted would look like this tab's own.
+    reread: bool,
 }
 
 impl<D: Document> Machine<D> {
@@ -159,6 +182,7 @@ impl<D: Document> Machine<D> {
             writing: None,
             failed: false,
             lost: false,
+            reread: false,
         };
         let commands = match stored {
             None => {
@@ -201,6 +225,11 @@ impl<D: Document> Machine<D> {
         &self.ours
     }
 
+    /// The document as storage held it when this tab last read or wrote it.
+    pub fn base(&self) -> &D {
+        &self.base
+    }
+
     pub fn access(&self) -> Access {
         self.access
     }
@@ -230,13 +259,18 @@ impl<D: Document> Machine<D> {
             Event::WriteFailed => {
                 self.writing = None;
                 self.failed = true;
-                Vec::new()
+                if std::mem::take(&mut self.reread) {
+                    vec![Command::Reread]
+                } else {
+                    Vec::new()
+                }
             }
             Event::StoredElsewhere(stored) => self.stored_elsewhere(stored),
             Event::Forgotten => {
                 self.base = D::default();
                 self.ours = D::default();
                 self.writing = None;
+                self.reread = false;
                 self.failed = false;
                 self.lost = false;
                 // Nothing newer is stored any more: this tab may write again.
@@ -250,10 +284,26 @@ impl<D: Document> Machine<D> {
                 ]
             }
             Event::Replaced(doc) => {
+                // Written over whatever is stored, a write on its way too
+                // (the app drops that one).
+                self.writing = None;
                 self.ours = doc.clone();
                 let mut out = vec![Command::CancelTimer, Command::Show(doc)];
                 out.extend(self.write_ours());
                 out
+            }
+            Event::Overtaken => {
+                self.writing = None;
+                self.reread = false;
+                vec![Command::Reread]
+            }
+            Event::Locked => {
+                self.base = D::default();
+                self.ours = D::default();
+                self.writing = None;
+                self.reread = false;
+                self.failed = false;
+                vec![Command::CancelTimer, Command::Show(D::default())]
             }
             // Storage lost our data: the notice goes once this is written.
             Event::Restore => {
@@ -285,6 +335,12 @@ impl<D: Document> Machine<D> {
         if !self.unsaved() || self.access != Access::ReadWrite {
             return vec![Command::CancelTimer];
         }
+        // One write at a time: the one on its way re-arms the timer when it
+        // is done if there is more to save (an encrypted write takes a
+        // moment, and a second one could land before it).
+        if self.writing.is_some() {
+            return Vec::new();
+        }
         let mut out = vec![Command::CancelTimer];
         match self.known(stored) {
             Stored::Readable(theirs) | Stored::Migrated(theirs) => {
@@ -293,10 +349,14 @@ impl<D: Document> Machine<D> {
                     self.ours = merged.clone();
                     out.push(Command::Show(merged));
                 }
+                // What storage holds is now taken in: should the write
+                // below fail or be overtaken, what this tab adds is still
+                // told from what it took, and a later deletion of theirs
+                // is not undone.
+                self.base = theirs;
                 // Storage already holds the merge (our change was undone
                 // by theirs): nothing to write.
-                if self.ours == theirs {
-                    self.base = theirs;
+                if self.ours == self.base {
                     return out;
                 }
             }
@@ -328,7 +388,8 @@ impl<D: Document> Machine<D> {
     }
 
     fn write_ours(&mut self) -> Vec<Command<D>> {
-        if self.access != Access::ReadWrite {
+        // With a write on its way, this one follows it (see `save`).
+        if self.access != Access::ReadWrite || self.writing.is_some() {
             return Vec::new();
         }
         self.writing = Some(self.ours.clone());
@@ -349,6 +410,9 @@ impl<D: Document> Machine<D> {
         if self.unsaved() {
             out.push(Command::ArmTimer);
         }
+        if std::mem::take(&mut self.reread) {
+            out.push(Command::Reread);
+        }
         out
     }
 
@@ -361,6 +425,10 @@ impl<D: Document> Machine<D> {
     }
 
     fn stored_elsewhere(&mut self, stored: Stored<D>) -> Vec<Command<D>> {
+        if self.writing.is_some() {
+            self.reread = true;
+            return Vec::new();
+        }
         match self.known(stored) {
             Stored::Readable(theirs) | Stored::Migrated(theirs) => {
                 let merged = D::merge(&self.base, &self.ours, &theirs);

@@ -17,13 +17,18 @@
 //! (offline before the app was saved for offline use, or an old tab after
 //! an update): never a panic, which would stop the whole app.
 
+use crate::components::lesson_text::load_all;
 use crate::model::routes::Route;
+use crate::pages::texts_shown_first;
 use crate::pages::{
     course_end::CourseEnd, data::DataPage, journal::Journal, lesson::LessonPage,
-    not_found::NotFound, review::ReviewPage, stance::WhereIStand, workbook::Workbook,
+    not_found::NotFound, review::ReviewPage, stance::WhereIStand, unlock::UnlockPage,
+    workbook::Workbook,
 };
 use leptos::prelude::*;
 use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
 
 /// A module's chunk did not arrive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,12 +45,22 @@ impl From<leptos::wasm_split::SplitLoaderError> for PageNotLoaded {
 /// Called where the page is shown, so the page finds the app's context.
 pub type MakePage = fn(&Route) -> AnyView;
 
+/// Loads the lesson texts a route's page shows first, with its module's
+/// code (the first load carries none of the code that fetches texts):
+/// true once they are here.
+pub type Prepare = fn(Route) -> Pin<Box<dyn Future<Output = bool>>>;
+
+/// A module's code, once loaded.
+type Loaded = (MakePage, Prepare);
+
 /// The split modules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Module {
     Course,
     Data,
     Review,
+    /// Not a route's: the page shown in any route's place while locked.
+    Lock,
 }
 
 impl Module {
@@ -62,7 +77,19 @@ impl Module {
 
     /// The module's page maker, if its chunk has arrived in this visit.
     pub fn loaded(self) -> Option<MakePage> {
-        LOADED.with(|loaded| loaded[self as usize].get())
+        LOADED.with(|loaded| loaded[self as usize].get().map(|(make, _)| make))
+    }
+
+    /// Loads the texts `route`'s page shows first (see [`Prepare`]); false
+    /// if they, or the module, did not arrive.
+    pub async fn prepare(self, route: &Route) -> bool {
+        if self.load().await.is_err() {
+            return false;
+        }
+        match LOADED.with(|loaded| loaded[self as usize].get()) {
+            Some((_, prepare)) => prepare(route.clone()).await,
+            None => false,
+        }
     }
 
     /// Fetches the module's chunk (unless it is here) and remembers it.
@@ -70,55 +97,72 @@ impl Module {
         if let Some(make) = self.loaded() {
             return Ok(make);
         }
-        let make = match self {
+        // Returned from the chunk, not stored by it: values the optimiser
+        // cannot see keep the chunk's code out of the first load.
+        let loaded = match self {
             Module::Course => course().await?,
             Module::Data => data().await?,
             Module::Review => review().await?,
+            Module::Lock => lock().await?,
         };
-        LOADED.with(|loaded| loaded[self as usize].set(Some(make)));
-        Ok(make)
+        // Its pages change the reader's progress, which is written with
+        // code of its own (`crate::reader`): here before the first change.
+        crate::reader::load_writer().await?;
+        LOADED.with(|cells| cells[self as usize].set(Some(loaded)));
+        Ok(loaded.0)
     }
 }
 
 thread_local! {
-    static LOADED: [Cell<Option<MakePage>>; 3] =
-        const { [Cell::new(None), Cell::new(None), Cell::new(None)] };
+    static LOADED: [Cell<Option<Loaded>>; 4] =
+        const { [Cell::new(None), Cell::new(None), Cell::new(None), Cell::new(None)] };
 }
 
-/// Declares `async fn $name() -> Result<MakePage, PageNotLoaded>` whose
+/// Declares `async fn $name() -> Result<Loaded, PageNotLoaded>` whose
 /// body runs from the chunk `$chunk` once it is loaded (`split`), or at
 /// once (without).
 macro_rules! module_in_chunk {
     ($chunk:ident, fn $name:ident() $body:block) => {
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $name() -> Result<MakePage, PageNotLoaded> $body
+        fn $name() -> Result<Loaded, PageNotLoaded> $body
 
         #[cfg(not(feature = "split"))]
-        async fn $name() -> Result<MakePage, PageNotLoaded> $body
+        async fn $name() -> Result<Loaded, PageNotLoaded> $body
     };
 }
 
 module_in_chunk!(
     course,
     fn course() {
-        Ok(course_page)
+        Ok((course_page, prepare_texts))
     }
 );
 
 module_in_chunk!(
     data,
     fn data() {
-        Ok(data_page)
+        Ok((data_page, prepare_texts))
     }
 );
 
 module_in_chunk!(
     review,
     fn review() {
-        Ok(review_page)
+        Ok((review_page, prepare_texts))
     }
 );
+
+module_in_chunk!(
+    lock,
+    fn lock() {
+        Ok((|_| view! { <UnlockPage /> }.into_any(), prepare_texts))
+    }
+);
+
+fn prepare_texts(route: Route) -> Pin<Box<dyn Future<Output = bool>>> {
+    Box::pin(async move { load_all(&texts_shown_first(&route)).await.is_ok() })
+}
 
 fn course_page(route: &Route) -> AnyView {
     match route {

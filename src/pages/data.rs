@@ -8,6 +8,7 @@ use crate::components::backup_import::ImportBackup;
 use crate::components::confirm::ConfirmAction;
 use crate::components::focus::on_page_shown;
 use crate::components::help::HelpPointer;
+use crate::components::lock_settings::LockSettings;
 use crate::components::privacy_tools::PrivacyTools;
 use crate::components::workbook_download::WorkbookActions;
 use crate::state::use_app_state;
@@ -48,6 +49,8 @@ pub fn DataPage() -> impl IntoView {
                 </li>
                 <li>"Nobody else. Not us, not the article's author."</li>
             </ul>
+            <p>"Unless you lock them: see below."</p>
+            <LockSettings />
             <PrivacyTools />
             <h2>"Keeping it safe"</h2>
             <p>{persistence}</p>
@@ -67,9 +70,10 @@ pub fn DataPage() -> impl IntoView {
     }
 }
 
-/// "Delete everything", with the result said in words.
+/// "Delete everything", with the result said in words. Also on the unlock
+/// page: the way out for a forgotten passphrase.
 #[component]
-fn DeleteEverything() -> impl IntoView {
+pub fn DeleteEverything() -> impl IntoView {
     let state = use_app_state();
     let outcome = RwSignal::new(None::<String>);
     let delete = Callback::new(move |_| {

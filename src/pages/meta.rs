@@ -16,6 +16,7 @@ pub const NOT_FOUND: &str = "Page not found";
 pub const REVIEW: &str = "Review";
 pub const WHERE_I_STAND: &str = "Where I stand";
 pub const COURSE_END: &str = "Looking back";
+pub const UNLOCK: &str = "Unlock";
 
 /// The page's name ("" for home), as the tab shows it before " · Attune".
 pub fn title(route: &Route) -> &'static str {

@@ -14,4 +14,5 @@ pub mod meta;
 pub mod not_found;
 pub mod review;
 pub mod stance;
+pub mod unlock;
 pub mod workbook;

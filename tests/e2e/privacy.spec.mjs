@@ -363,3 +363,50 @@ for (const width of [375, 320]) {
     await context.close();
   });
 }
+
+test("with the lock on, Exit this page saves, locks this tab and the others, then leaves", async ({ page, context, baseURL }) => {
+  const SEALED = /^\{"app":"attune","encrypted":/;
+  const PASSPHRASE = "quiet harbour lantern 7";
+  const LOCKED = "Your answers are locked";
+  const first = "marmalade quartz 5531, before the lock";
+  const last = "juniper obelisk 8264, just before leaving";
+  await new LessonPage(page).open(one.slug);
+  await reflectionBox(page, one).fill(first);
+  await expect.poll(() => storedProgress(page)).toContain(first);
+  await page.goto("data");
+  await appReady(page);
+  await page.locator("#lock-passphrase").fill(PASSPHRASE);
+  await page.locator("#lock-passphrase-again").fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Turn the lock on" }).click();
+  await expect(page.locator("#lock-status")).toContainText("The lock is on.");
+  await expect.poll(() => storedProgress(page)).toMatch(SEALED);
+
+  // Another tab, unlocked, on the lesson: words typed, then Exit this page
+  // (as the lock's own test, 50 ms after typing, while the words are
+  // sealed as typed).
+  const tab = await context.newPage();
+  const unlock = async (p) => {
+    await new LessonPage(p).open(one.slug);
+    await expect(p.getByRole("heading", { level: 1 })).toHaveText(LOCKED);
+    await p.locator("#unlock-passphrase").fill(PASSPHRASE);
+    await p.getByRole("button", { name: "Unlock", exact: true }).click();
+    await expect(p.getByRole("heading", { level: 1 })).toHaveText(one.title);
+  };
+  await unlock(tab);
+  await expect(reflectionBox(tab, one)).toHaveValue(first);
+  await reflectionBox(tab, one).fill(last);
+  await tab.waitForTimeout(50);
+  await exitButton(tab).click();
+  await expect(tab).toHaveURL(`${baseURL}notes/`);
+
+  // The first tab, still unlocked on Your data, locked with it.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(LOCKED);
+  await expect(page.locator("body")).not.toContainText(first);
+  const raw = await storedProgress(page);
+  expect(raw).toMatch(SEALED);
+  expect(raw).not.toContain(last);
+  // And what was typed last is there, behind the lock.
+  const again = await context.newPage();
+  await unlock(again);
+  await expect(reflectionBox(again, one)).toHaveValue(last);
+});

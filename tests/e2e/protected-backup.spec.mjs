@@ -27,8 +27,9 @@ class Backups {
   constructor(page) {
     this.page = page;
     this.protect = page.getByLabel("Protect the file with a passphrase");
-    this.passphrase = page.getByLabel("Passphrase", { exact: true }).first();
-    this.again = page.getByLabel("The same passphrase again");
+    // The lock's passphrase fields share these labels on the same page.
+    this.passphrase = page.locator("#backup-passphrase");
+    this.again = page.locator("#backup-passphrase-again");
     this.download = page.getByRole("button", { name: /^Download a (protected )?backup$/ });
     this.status = page.locator("#backup-status");
     this.file = page.getByLabel("Choose a backup file (.json)");
@@ -196,10 +197,10 @@ test("a new passphrase must be 8 characters, typed the same twice; nothing downl
   await expect(page.locator("#backup-passphrase-error")).toBeEmpty();
   await expect(backups.again).toBeFocused();
   // Show the passphrase: the reader can check what they typed.
-  await page.getByLabel("Show the passphrase").first().check();
+  await page.locator("#backup-show").check();
   await expect(backups.passphrase).toHaveAttribute("type", "text");
   await expect(backups.again).toHaveAttribute("type", "text");
-  await page.getByLabel("Show the passphrase").first().uncheck();
+  await page.locator("#backup-show").uncheck();
   await expect(backups.passphrase).toHaveAttribute("type", "password");
   expect(downloads).toBe(0);
 });
