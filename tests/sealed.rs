@@ -558,7 +558,11 @@ fn stored_progress_of_every_schema_locks_and_unlocks_to_the_same_reading() {
         assert!(!is_sealed(&plain), "{schema}");
         let opened = open_with(&key, &locked).expect("opens");
         assert_eq!(opened, plain);
-        assert_eq!(codec::stored(Some(&opened)), codec::stored(Some(&plain)), "{schema}");
+        assert_eq!(
+            codec::stored(Some(&opened)),
+            codec::stored(Some(&plain)),
+            "{schema}"
+        );
         assert!(matches!(
             codec::stored(Some(&plain)),
             attune::model::sync::Stored::Readable(_) | attune::model::sync::Stored::Migrated(_)
