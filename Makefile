@@ -23,7 +23,8 @@ build:
 ## medians of 3 (minutes; numbers depend on machine load; not in make test)
 bench:
 	scripts/install-tools --test
-	$(MAKE) build PUBLIC_URL=/attune/
+	# Canonical links absolute, at the origin bench/run.mjs serves from.
+	ATTUNE_SITE_URL=http://127.0.0.1:4181 $(MAKE) build PUBLIC_URL=/attune/
 	cd bench && { [ -d node_modules/lighthouse ] && [ ! package-lock.json -nt node_modules/.package-lock.json ]; } \
 	  || PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 	CHROME_PATH=$${CHROME_PATH:-$$(command -v chromium)} node bench/run.mjs dist

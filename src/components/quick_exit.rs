@@ -10,8 +10,9 @@
 //! of the last; also while typing, as Shift alone types nothing, but not
 //! when held for a capital letter. Then, at once:
 //! 1. the page is covered (`data-leaving`, see the stylesheet);
-//! 2. [`EXIT_EVENT`] is sent, at which the app saves what is not saved yet
-//!    (and locks, when a lock is set; `state.rs`), before the script goes on;
+//! 2. [`EXIT_EVENT`] is sent, at which the app saves what is not saved yet,
+//!    and locks when a lock is set (`AppState::exit_now`), before the
+//!    script goes on;
 //! 3. the neutral page replaces this page's entry in the history
 //!    (`location.replace`), so Back does not return to it. Should the
 //!    browser bring this page back from its back-forward cache (Back to an

@@ -4,7 +4,7 @@
 // and recovers with "Try again", and nothing the reader saved changes.
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { LessonPage, watchProblems } from "./pages.mjs";
+import { LessonPage, appReady, watchProblems } from "./pages.mjs";
 import { lessons, anchor } from "./content.mjs";
 
 const TEXT_FILES = "**/text/*.json";
@@ -86,6 +86,7 @@ test("the Markdown workbook has every text, or is not downloaded at all", async 
   // Offline from the start: the texts the page warms up never arrive.
   await page.route(TEXT_FILES, (route) => route.abort("internetdisconnected"));
   await page.goto("data");
+  await appReady(page);
   let downloads = 0;
   page.on("download", () => (downloads += 1));
   await page.getByRole("button", { name: "Download it as a text file" }).click();

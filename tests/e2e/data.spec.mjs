@@ -2,7 +2,7 @@
 // another site, a full storage.
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { LessonPage, watchProblems } from "./pages.mjs";
+import { LessonPage, appReady, watchProblems } from "./pages.mjs";
 import { lessons, anchor } from "./content.mjs";
 
 const KEY = "attune:progress";
@@ -41,6 +41,7 @@ test("export, delete everything, import: the same data comes back", async ({ pag
   const before = JSON.parse(await stored(page)).progress;
 
   await page.goto("data");
+  await appReady(page);
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download a backup" }).click();
   const file = await download;
@@ -68,6 +69,7 @@ test("a bad backup file changes nothing and says why", async ({ page }) => {
   await writeReflection(page, one, "Still here");
   const before = await stored(page);
   await page.goto("data");
+  await appReady(page);
   await page.getByLabel("Choose a backup file (.json)").setInputFiles({
     name: "evil.json",
     mimeType: "application/json",

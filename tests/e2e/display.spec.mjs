@@ -3,7 +3,7 @@
 // 320 px and at 200% zoom, and print.
 //   SCREENSHOTS=1 also saves screenshots to tests/e2e/results/screens/.
 import { test, expect } from "@playwright/test";
-import { HomePage, LessonPage, watchProblems, axeViolations } from "./pages.mjs";
+import { HomePage, LessonPage, appReady, watchProblems, axeViolations } from "./pages.mjs";
 import { DisplaySettings, presetSettings, rootAttributes, background, SETTINGS_KEY, LIGHT_BG, DARK_BG } from "./display.mjs";
 import { lessons, anchor } from "./content.mjs";
 
@@ -177,6 +177,7 @@ for (const view of VIEWS) {
         for (const route of ROUTES) {
           await page.goto(route.path);
           await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+          await appReady(page);
           if (route.name === "lesson") {
             // Feedback on screen, and the settings open, as a reader sees them.
             const check = lessons[3].checks[0];

@@ -1,6 +1,6 @@
 // The app shell as deployed: home, About, deep links, not-found, axe.
 import { test, expect } from "@playwright/test";
-import { HomePage, ATTRIBUTION, watchProblems, axeViolations } from "./pages.mjs";
+import { HomePage, ATTRIBUTION, appReady, watchProblems, axeViolations } from "./pages.mjs";
 
 test("home shows the course, the credit and the lesson map, with no errors", async ({ page }) => {
   const problems = watchProblems(page);
@@ -42,6 +42,7 @@ test("Back returns to the place the reader left, with focus on the heading", asy
   await page.setViewportSize({ width: 400, height: 700 });
   const scrollY = () => page.evaluate(() => Math.round(window.scrollY));
   await page.goto("lesson/where-patterns-come-from");
+  await appReady(page);
   await expect(page.locator(".lesson-section").first()).toBeVisible();
   await page.evaluate(() => window.scrollTo(0, 2500));
   await expect.poll(scrollY).toBe(2500);

@@ -5,7 +5,7 @@
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import ICAL from "ical.js";
-import { LessonPage, watchProblems, axeViolations } from "./pages.mjs";
+import { LessonPage, appReady, watchProblems, axeViolations } from "./pages.mjs";
 import { DisplaySettings } from "./display.mjs";
 import { lessons, anchor } from "./content.mjs";
 
@@ -165,6 +165,7 @@ test("Where I stand taken twice shows both dates side by side, as a snapshot and
   const problems = watchProblems(page);
   await page.clock.install({ time: day(0) });
   await page.goto("./");
+  await appReady(page);
   await press(page, page.getByRole("link", { name: "Where I stand" }));
   await expect(page.getByRole("heading", { level: 1, name: "Where I stand" })).toBeFocused();
   await expect(page.locator("main")).toContainText("not a test or an assessment");

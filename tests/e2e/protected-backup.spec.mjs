@@ -4,7 +4,7 @@
 // the fixtures Firefox and WebKit made open here; plain backups still work.
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { LessonPage, axeViolations, watchProblems } from "./pages.mjs";
+import { LessonPage, appReady, axeViolations, watchProblems } from "./pages.mjs";
 import { lessons, anchor } from "./content.mjs";
 
 const KEY = "attune:progress";
@@ -39,6 +39,7 @@ class Backups {
   async open() {
     await this.page.goto("data");
     await expect(this.page.getByRole("heading", { level: 1 })).toHaveText("Your data");
+    await appReady(this.page);
   }
   /** Downloads a backup, protected with `words` when given; returns its name and text. */
   async save(words) {

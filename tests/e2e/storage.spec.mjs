@@ -1,7 +1,7 @@
 // The reader's data under bad conditions: unreadable, blocked, hostile text,
 // other sites' keys.
 import { test, expect } from "@playwright/test";
-import { HomePage, LessonPage } from "./pages.mjs";
+import { HomePage, LessonPage, appReady } from "./pages.mjs";
 import { lessons, anchor } from "./content.mjs";
 
 const KEY = "attune:progress";
@@ -89,6 +89,7 @@ test("delete everything asks first, removes only our keys, and starts afresh", a
   await page.locator(`#${anchor(scale.id)} input[value="3"]`).check();
   await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), KEY)).toContain('"scale":3');
   await page.goto("data");
+  await appReady(page);
   await page.getByRole("button", { name: "Delete everything Attune saved" }).click();
   await expect(page.getByRole("button", { name: "Yes, delete everything" })).toBeFocused();
   await page.getByRole("button", { name: "Yes, delete everything" }).click();

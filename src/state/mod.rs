@@ -2,23 +2,22 @@
 //! signals, each saved by its own sync machine (`model::sync`, through
 //! `saver.rs`). This file creates them and, in an effect (never during
 //! render), starts the listeners that feed the machines: the page hiding,
-//! another tab's write, "deleted everything" from another tab.
+//! another tab's write, "deleted everything" from another tab
+//! (`listen.rs`). The lock's part of the state is in `locking.rs`.
+
+mod listen;
+mod locking;
 
 use crate::boot::Boot;
-use crate::components::quick_exit::EXIT_EVENT;
-use crate::lock::{self, Key, LockState};
+use crate::lock::{self, LockState};
 use crate::model::merge::merge_backup;
 use crate::model::progress::Progress;
 use crate::model::settings::Settings;
 use crate::model::sync::{Event, Notice};
 pub use crate::saver::SaveStatus;
 use crate::saver::{apply_settings, Saver, SAVE_DELAY};
-use crate::storage::{
-    announce_deleted, storage_event_concerns, Persistence, StorageError, DATA_CHANNEL,
-    DELETED_MESSAGE, PROGRESS, SETTINGS,
-};
+use crate::storage::{announce_deleted, Persistence, StorageError, PROGRESS, SETTINGS};
 use leptos::prelude::*;
-use std::rc::Rc;
 use std::time::Duration;
 
 #[derive(Clone, Copy)]
@@ -114,7 +113,7 @@ impl AppState {
         self.progress_saver.follow();
         self.settings_saver.follow();
         Effect::new(move |_| apply_settings(&self.settings.get()));
-        Effect::new(move |_| listen(self));
+        Effect::new(move |_| listen::listen(self));
     }
 
     /// Shows the reader's own saved state in the page just taken over.
@@ -151,71 +150,6 @@ impl AppState {
         self.settings_saver.feed(Event::Forgotten);
     }
 
-    /// The reader unlocked with `key`: their saved progress is opened and
-    /// shown (read again, as another tab's save would be).
-    pub fn unlock(&self, key: Rc<Key>) {
-        lock::set_key(Some(key));
-        self.lock.set(LockState::Unlocked);
-        self.reading_locked.set(false);
-        self.progress_saver.stored_elsewhere();
-    }
-
-    /// Locks this tab and the others: what is unsaved is saved first (at
-    /// once, sealed as it was typed), then the key and the reader's copy
-    /// are forgotten.
-    pub fn lock_now(&self) {
-        lock::announce_locked();
-        self.lock_here();
-    }
-
-    /// "Exit this page" (`components::quick_exit`), just before the page is
-    /// left: what is unsaved is saved, and when a lock is set, this tab and
-    /// the others lock, as with "Lock now".
-    pub fn exit_now(&self) {
-        if self.lock.get_untracked() != LockState::Off {
-            self.lock_now();
-        } else {
-            self.flush();
-        }
-    }
-
-    /// Locks this tab once what it has not saved is saved. A change is
-    /// sealed as it is made, so this is at once but for a change made a
-    /// moment ago, whose write lands first.
-    fn lock_here(self) {
-        self.flush();
-        if self.save_status.get_untracked() != SaveStatus::Pending {
-            return self.progress_saver.engage_lock();
-        }
-        Effect::new(move |locked: Option<bool>| {
-            if locked == Some(true) || self.save_status.get() == SaveStatus::Pending {
-                return locked.unwrap_or(false);
-            }
-            self.progress_saver.engage_lock();
-            true
-        });
-    }
-
-    /// Turns the lock on with a new passphrase's `key`, or changes it: the
-    /// progress is written again, sealed with it.
-    pub fn seal_with(&self, key: Rc<Key>) {
-        lock::set_key(Some(key));
-        self.lock.set(LockState::Unlocked);
-        self.write_again();
-    }
-
-    /// Turns the lock off: the progress is written again as plain text.
-    pub fn unseal(&self) {
-        lock::set_key(None);
-        self.lock.set(LockState::Off);
-        self.write_again();
-    }
-
-    fn write_again(&self) {
-        let ours = self.progress.get_untracked();
-        self.progress_saver.feed(Event::Replaced(ours));
-    }
-
     /// The handle on storage, for the copy kept aside (`Store::kept_aside`).
     pub fn store(&self) -> crate::storage::Store {
         self.progress_saver.store()
@@ -235,52 +169,6 @@ impl AppState {
             self.progress.update(|p| *p = merge_backup(p, &imported));
         }
     }
-}
-
-/// Saves are flushed when the page is hidden or closed, and when the reader
-/// leaves by "Exit this page" (`components::quick_exit`); other tabs' saves
-/// arrive as `storage` events (never in the tab that wrote), and "deleted
-/// everything" on our BroadcastChannel.
-fn listen(state: AppState) {
-    use wasm_bindgen::{closure::Closure, JsCast};
-    // One closure for both: one copy of the listener's code in the wasm.
-    let flush = move |_| state.flush();
-    let hide = window_event_listener_untyped("pagehide", flush);
-    let hidden = window_event_listener_untyped("visibilitychange", flush);
-    let exit = window_event_listener_untyped(EXIT_EVENT, move |_| state.exit_now());
-    let storage = window_event_listener(leptos::ev::storage, move |ev| {
-        let key = ev.key();
-        if storage_event_concerns(&PROGRESS, key.as_deref()) {
-            state.progress_saver.stored_elsewhere();
-        }
-        if storage_event_concerns(&SETTINGS, key.as_deref()) {
-            state.settings_saver.stored_elsewhere();
-        }
-    });
-    let channel = web_sys::BroadcastChannel::new(DATA_CHANNEL).ok();
-    let on_message =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            match ev.data().as_string().as_deref() {
-                Some(DELETED_MESSAGE) => state.forget_everything(),
-                // What this tab has not saved yet is saved first.
-                Some(lock::LOCKED_MESSAGE) if state.lock.get_untracked() == LockState::Unlocked => {
-                    state.lock_here()
-                }
-                _ => {}
-            }
-        });
-    if let Some(channel) = &channel {
-        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    }
-    // The closure lives as long as the channel listens.
-    let kept = StoredValue::new_local((channel, on_message));
-    on_cleanup(move || {
-        hide.remove();
-        hidden.remove();
-        exit.remove();
-        storage.remove();
-        kept.with_value(|(channel, _)| channel.as_ref().map(web_sys::BroadcastChannel::close));
-    });
 }
 
 pub fn use_app_state() -> AppState {
