@@ -11,8 +11,9 @@
 //! that had to wait lands only if storage still holds what it held when the
 //! write was decided; otherwise the machine is told, and reads again.
 
+use crate::components::discreet::show_discreet;
 use crate::lock::{self, LockState};
-use crate::model::settings::Settings;
+use crate::model::settings::{Settings, DISCREET};
 use crate::model::sync::{Access, Command, Document, Event, Machine, Notice, SaveState, Stored};
 use crate::storage::{request_persistence, Persistence, Slot, StorageError, Store};
 use leptos::prelude::*;
@@ -525,19 +526,25 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
 }
 
 /// Sets or removes the attributes on `<html>` that the CSS reads for the
-/// display settings (the pre-paint script in `index.html` sets the same).
-/// Runs in an effect only.
+/// display settings (the pre-paint script in `index.html` sets the same),
+/// and names the tab anew when discreet mode is switched. Runs in an effect
+/// only.
 pub fn apply_settings(s: &Settings) {
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    else {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    let Some(root) = document.document_element() else {
+        return;
+    };
+    // As the page shows it: as stored at load, or as last applied.
+    let was_discreet = root.has_attribute(DISCREET.attribute);
     for (name, value) in s.attributes() {
         let _ = match value {
             Some(v) => root.set_attribute(name, v),
             None => root.remove_attribute(name),
         };
+    }
+    if s.discreet() != was_discreet {
+        show_discreet(&document, s.discreet());
     }
 }

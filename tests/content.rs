@@ -569,10 +569,9 @@ fn every_lesson_reads_at_grade_nine_or_below() {
 }
 
 /// The words of the learning pages (review, then and now, Where I stand,
-/// how sure, the closing page), read from their source: every string
-/// literal of four words or more.
+/// how sure, the closing page), read from their source.
 fn learning_text() -> Vec<String> {
-    let files = [
+    source_text(&[
         "src/pages/review.rs",
         "src/pages/stance.rs",
         "src/pages/course_end.rs",
@@ -583,7 +582,11 @@ fn learning_text() -> Vec<String> {
         "src/model/stance.rs",
         "src/model/review.rs",
         "src/model/then_now.rs",
-    ];
+    ])
+}
+
+/// Every string literal of four words or more in `files`.
+fn source_text(files: &[&str]) -> Vec<String> {
     let mut fields = Vec::new();
     for file in files {
         let source = std::fs::read_to_string(file).unwrap();
@@ -596,7 +599,8 @@ fn learning_text() -> Vec<String> {
             parts.next();
             while let (Some(literal), _) = (parts.next(), parts.next()) {
                 if literal.split_whitespace().count() >= 4 && !literal.contains('{') {
-                    fields.push(literal.replace("\\u{2019}", "'"));
+                    let literal = literal.replace("\\u{2019}", "'");
+                    fields.push(literal.replace("\\u{201c}", "").replace("\\u{201d}", ""));
                 }
             }
         }
@@ -624,6 +628,32 @@ fn the_learning_pages_read_at_grade_nine_or_below() {
             "attachment style",
             "diagnos",
         ] {
+            assert!(!lower.contains(word), "{field}");
+        }
+    }
+}
+
+/// What the privacy tools protect and what not (issue 14): the Your data
+/// page, About, and discreet mode's hint. Plain words, no label on the
+/// reader, and no word such as "panic" that some readers find distressing.
+#[test]
+fn the_privacy_words_read_at_grade_nine_or_below() {
+    let fields = source_text(&[
+        "src/components/privacy_tools.rs",
+        "src/pages/data.rs",
+        "src/pages/about.rs",
+        "src/model/settings.rs",
+    ]);
+    assert!(fields.len() > 20, "{} strings found", fields.len());
+    let grade = fk_grade(&fields);
+    println!(
+        "privacy words: reading grade {grade:.1} over {} strings",
+        fields.len()
+    );
+    assert!(grade <= 9.0, "the privacy words read at grade {grade:.1}");
+    for field in &fields {
+        let lower = field.to_lowercase();
+        for word in ["panic", "victim", "abuse", "emergency", "you are a"] {
             assert!(!lower.contains(word), "{field}");
         }
     }

@@ -1,20 +1,35 @@
-//! What every page does once it is shown: name the tab after the page, and
-//! move focus to the page's heading after a route change, so screen-reader
-//! and keyboard users land at the top of the new page.
+//! What every page does once it is shown: name the tab after the page (or
+//! "Notes" in discreet mode), and move focus to the page's heading after a
+//! route change, so screen-reader and keyboard users land at the top of the
+//! new page.
 
 use crate::dom_focus::{focus_hash_target, focus_moved_since};
+use crate::model::settings::DISCREET;
 use crate::router::use_location;
 use leptos::html::H1;
 use leptos::prelude::*;
+use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The first page of a visit keeps the browser's own focus (the top of the
 /// document); only later route changes move it.
 static FIRST_PAGE_SHOWN: AtomicBool = AtomicBool::new(false);
 
-/// The tab title for a page: `"Lesson title · Attune"`, or `"Attune"`.
-pub fn page_title(page: &str) -> String {
-    if page.is_empty() {
+/// The tab's name on every page in discreet mode (also in `index.html`).
+pub const DISCREET_TITLE: &str = "Notes";
+
+thread_local! {
+    /// The name of the page shown, to name the tab again when discreet mode
+    /// is switched off.
+    static PAGE_SHOWN: Cell<&'static str> = const { Cell::new("") };
+}
+
+/// The tab title for a page: `"Lesson title · Attune"`, or `"Attune"`; in
+/// discreet mode `"Notes"`, whatever the page.
+pub fn page_title(page: &str, discreet: bool) -> String {
+    if discreet {
+        DISCREET_TITLE.to_string()
+    } else if page.is_empty() {
         "Attune".to_string()
     } else {
         format!("{page} \u{b7} Attune")
@@ -80,10 +95,22 @@ pub fn title_page(title: &'static str) {
     });
 }
 
-fn set_title(window: &web_sys::Window, title: &str) {
+/// Discreet mode is read from `<html>`, where the settings are applied (and
+/// where `index.html` put it before the app started).
+fn set_title(window: &web_sys::Window, title: &'static str) {
+    PAGE_SHOWN.set(title);
     if let Some(document) = window.document() {
-        document.set_title(&page_title(title));
+        let discreet = document
+            .document_element()
+            .is_some_and(|root| root.has_attribute(DISCREET.attribute));
+        name_tab(&document, discreet);
     }
+}
+
+/// Names the tab for the page shown: when it is shown, and when the reader
+/// switches discreet mode.
+pub fn name_tab(document: &web_sys::Document, discreet: bool) {
+    document.set_title(&page_title(PAGE_SHOWN.get(), discreet));
 }
 
 /// Focuses `target` (or its first `selector` match) after the next frame,

@@ -1,6 +1,7 @@
 //! The frame around every page: header with navigation, and footer.
 
 use crate::components::link::Link;
+use crate::components::quick_exit::{EXIT_CLASS, NEUTRAL_PAGE};
 use crate::components::settings::DisplayControls;
 use crate::components::shortcuts::ShortcutsHelp;
 use crate::components::today::use_today;
@@ -62,6 +63,13 @@ pub fn Header() -> impl IntoView {
                 </nav>
                 <DisplayControls />
             </div>
+            // "Exit this page" (`quick_exit.rs`): last in the row, at its
+            // right end, where GOV.UK puts it; in the page flow, so it never
+            // covers the page. `rel="external"`: the router leaves it to the
+            // browser, and so to `index.html`.
+            <a href=NEUTRAL_PAGE class=EXIT_CLASS rel="external">
+                "Exit this page"
+            </a>
         </header>
     }
 }

@@ -1,4 +1,4 @@
-//! The reader's display settings (theme, text size) in a disclosure in the
+//! The reader's display settings (theme, text size, discreet mode) in a disclosure in the
 //! header. They are a signal of the app state, saved like progress (their
 //! own key and sync machine) and applied as attributes on `<html>` that the
 //! CSS reads, by an effect in `state.rs`; `index.html` sets the same
@@ -67,10 +67,11 @@ fn check_choices(current: &Settings) {
 pub fn controls_html(current: &Settings) -> String {
     let mut html = String::new();
     for s in ALL {
-        html += &format!(
-            r#"<fieldset class="setting"><legend>{}</legend><div class="options options-inline">"#,
-            s.legend
-        );
+        html += &format!(r#"<fieldset class="setting"><legend>{}</legend>"#, s.legend);
+        if !s.hint.is_empty() {
+            html += &format!(r#"<p class="hint">{}</p>"#, s.hint);
+        }
+        html += r#"<div class="options options-inline">"#;
         for (word, label) in s.options {
             let id = format!("{}-{word}", s.name);
             let checked = if current.get(s) == *word {
@@ -91,7 +92,7 @@ pub fn controls_html(current: &Settings) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::settings::{TEXT_SIZE, THEME};
+    use crate::model::settings::{DISCREET, TEXT_SIZE, THEME};
 
     #[test]
     fn every_setting_is_a_group_with_its_choice_checked() {
@@ -118,5 +119,16 @@ mod tests {
             }
         }
         assert!(html.contains(&format!("<legend>{}</legend>", TEXT_SIZE.legend)));
+    }
+
+    #[test]
+    fn a_setting_with_a_hint_says_what_it_does() {
+        let html = controls_html(&Settings::default());
+        let hinted = ALL.iter().filter(|s| !s.hint.is_empty()).count();
+        assert_eq!(html.matches(r#"<p class="hint">"#).count(), hinted);
+        assert!(html.contains(&format!(
+            r#"<legend>{}</legend><p class="hint">{}</p>"#,
+            DISCREET.legend, DISCREET.hint
+        )));
     }
 }

@@ -2,7 +2,8 @@
 //! modal `<dialog>` (which traps focus, closes on Esc and hands focus back
 //! by itself), and a "Keyboard shortcuts" button in the footer opens it for
 //! readers who do not know to press `?`. ← and → (lesson page) share
-//! [`not_a_shortcut`].
+//! [`not_a_shortcut`]. Shift pressed three times ("Exit this page",
+//! `quick_exit.rs`) is listened for in `index.html`, and listed here.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -71,6 +72,7 @@ const HELP: &str = r#"<h2 id="shortcuts-title">Keyboard shortcuts</h2>
 <dl class="keys">
 <dt><kbd>←</kbd></dt><dd>Previous lesson</dd>
 <dt><kbd>→</kbd></dt><dd>Next lesson</dd>
+<dt><kbd>Shift</kbd> <kbd>Shift</kbd> <kbd>Shift</kbd></dt><dd>Exit this page at once, to a plain page called Notes (press Shift three times, also while you type)</dd>
 <dt><kbd>?</kbd></dt><dd>Show these shortcuts</dd>
 <dt><kbd>Esc</kbd></dt><dd>Close this list</dd>
 <dt><kbd>Tab</kbd></dt><dd>Go to the next link, button or answer (<kbd>Shift</kbd>+<kbd>Tab</kbd> goes back)</dd>

@@ -1,4 +1,4 @@
-//! Display settings: theme and text size. Kept apart from progress (their
+//! Display settings: theme, text size and discreet mode. Kept apart from progress (their
 //! own key, their own tiny format) so a reader's look survives anything that
 //! happens to their answers, and so the pre-paint script in `index.html` can
 //! read them with one `JSON.parse` before the first frame.
@@ -27,6 +27,9 @@ pub struct Setting {
     pub legend: &'static str,
     /// `(stored word, what the reader sees)`.
     pub options: &'static [(&'static str, &'static str)],
+    /// A sentence under the group's name saying what it does; empty when
+    /// the name says it all.
+    pub hint: &'static str,
 }
 
 impl Setting {
@@ -50,6 +53,7 @@ pub const THEME: Setting = Setting {
         ("light", "Light"),
         ("dark", "Dark"),
     ],
+    hint: "",
 };
 
 pub const TEXT_SIZE: Setting = Setting {
@@ -61,10 +65,22 @@ pub const TEXT_SIZE: Setting = Setting {
         ("large", "Large"),
         ("larger", "Larger"),
     ],
+    hint: "",
+};
+
+/// Discreet mode: a neutral tab title and icon on every page (the pre-paint
+/// script in `index.html`, then `components::focus`), and the page covered
+/// while the tab is hidden, so an app switcher's preview shows nothing.
+pub const DISCREET: Setting = Setting {
+    name: "discreet",
+    attribute: "data-discreet",
+    legend: "Discreet mode",
+    options: &[("off", "Off"), ("on", "On")],
+    hint: "The tab shows \u{201c}Notes\u{201d} and a plain icon, and the page is hidden while you are in another tab or app.",
 };
 
 /// Every setting, in the order the reader sees them.
-pub const ALL: [&Setting; 2] = [&THEME, &TEXT_SIZE];
+pub const ALL: [&Setting; 3] = [&THEME, &TEXT_SIZE, &DISCREET];
 
 /// The reader's choice for each setting in [`ALL`], as its stored word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +99,11 @@ impl Settings {
 
     pub fn get(&self, setting: &Setting) -> &'static str {
         self.0[Self::index(setting)]
+    }
+
+    /// Whether discreet mode is on.
+    pub fn discreet(&self) -> bool {
+        self.get(&DISCREET) == "on"
     }
 
     /// Chooses `word` for `setting`; a word that is not one of its own is
@@ -167,13 +188,22 @@ mod tests {
         s
     }
 
+    fn discreet(mut s: Settings) -> Settings {
+        s.set(&DISCREET, "on");
+        s
+    }
+
     #[test]
     fn every_choice_round_trips() {
         for (theme, _) in THEME.options {
             for (size, _) in TEXT_SIZE.options {
-                let s = with(theme, size);
-                assert_eq!((s.get(&THEME), s.get(&TEXT_SIZE)), (*theme, *size));
-                assert_eq!(decode(&encode(&s)), s);
+                for (mode, _) in DISCREET.options {
+                    let mut s = with(theme, size);
+                    s.set(&DISCREET, mode);
+                    let got = (s.get(&THEME), s.get(&TEXT_SIZE), s.get(&DISCREET));
+                    assert_eq!(got, (*theme, *size, *mode));
+                    assert_eq!(decode(&encode(&s)), s);
+                }
             }
         }
     }
@@ -182,12 +212,50 @@ mod tests {
     fn stored_form_is_the_documented_json() {
         assert_eq!(
             encode(&with("dark", "larger")),
-            r#"{"version":1,"theme":"dark","text_size":"larger"}"#
+            r#"{"version":1,"theme":"dark","text_size":"larger","discreet":"off"}"#
         );
         assert_eq!(
-            encode(&Settings::default()),
-            r#"{"version":1,"theme":"system","text_size":"normal"}"#
+            encode(&discreet(Settings::default())),
+            r#"{"version":1,"theme":"system","text_size":"normal","discreet":"on"}"#
         );
+    }
+
+    #[test]
+    fn discreet_mode_is_off_unless_stored_on() {
+        assert!(!Settings::default().discreet());
+        assert!(discreet(Settings::default()).discreet());
+        let on = decode(r#"{"version":1,"theme":"dark","text_size":"normal","discreet":"on"}"#);
+        assert_eq!(on, discreet(with("dark", "normal")));
+        assert!(on.discreet());
+        for raw in [
+            r#"{"discreet":"yes"}"#,
+            r#"{"discreet":true}"#,
+            r#"{"discreet":"ON"}"#,
+        ] {
+            assert!(!decode(raw).discreet(), "{raw}");
+        }
+    }
+
+    /// Settings saved before discreet mode existed (format 1 without the
+    /// field) load as they were, with discreet mode off; saved again, they
+    /// gain the field.
+    #[test]
+    fn settings_saved_before_discreet_mode_still_load() {
+        let old = decode(r#"{"version":1,"theme":"dark","text_size":"larger"}"#);
+        assert_eq!(old, with("dark", "larger"));
+        assert!(!old.discreet());
+        assert!(encode(&old).ends_with(r#""discreet":"off"}"#));
+    }
+
+    #[test]
+    fn another_tabs_discreet_choice_is_merged_like_any_setting() {
+        let base = Settings::default();
+        // This tab chose dark; another tab turned discreet mode on.
+        let merged = Settings::merge(&base, &with("dark", "normal"), &discreet(base));
+        assert_eq!(merged, discreet(with("dark", "normal")));
+        // This tab turned it off again after the other tab's choice arrived.
+        let theirs = discreet(base);
+        assert_eq!(Settings::merge(&theirs, &base, &theirs), base);
     }
 
     #[test]
@@ -235,8 +303,14 @@ mod tests {
         let attrs: Vec<_> = with("dark", "normal").attributes().collect();
         assert_eq!(
             attrs,
-            [("data-theme", Some("dark")), ("data-text-size", None)]
+            [
+                ("data-theme", Some("dark")),
+                ("data-text-size", None),
+                ("data-discreet", None)
+            ]
         );
+        let attrs: Vec<_> = discreet(Settings::default()).attributes().collect();
+        assert_eq!(attrs[2], ("data-discreet", Some("on")));
         assert!(Settings::default().attributes().all(|(_, v)| v.is_none()));
     }
 

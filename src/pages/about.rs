@@ -41,7 +41,10 @@ pub fn About() -> impl IntoView {
                 "Anyone who uses this browser profile can see what is saved here, so on a shared computer, consider using a private window or clearing your data when you finish."
             </p>
             <p>
-                "What exactly is saved, a backup, and deleting it all: see "
+                "Discreet mode (under Display) and \u{201c}Exit this page\u{201d} help against a quick look at your screen. They cannot stop someone who watches it, a browser extension or a program that records what you type, or your browser\u{2019}s history."
+            </p>
+            <p>
+                "What exactly is saved, what each of these protects and what not, backups, and deleting it all: see "
                 <Link href=DATA_PATH>"Your data"</Link> "."
             </p>
         </div>

@@ -1,4 +1,5 @@
-//! "Your data": what is saved, where, and who can read it; backup export
+//! "Your data": what is saved, where, and who can read it; what discreet
+//! mode, "Exit this page" and protected backups protect; backup export
 //! (plain or protected with a passphrase) and import; the workbook; and
 //! deleting everything.
 
@@ -8,6 +9,7 @@ use crate::components::confirm::ConfirmAction;
 use crate::components::focus::on_page_shown;
 use crate::components::help::HelpPointer;
 use crate::components::lock_settings::LockSettings;
+use crate::components::privacy_tools::PrivacyTools;
 use crate::components::workbook_download::WorkbookActions;
 use crate::state::use_app_state;
 use crate::storage::Persistence;
@@ -49,6 +51,7 @@ pub fn DataPage() -> impl IntoView {
             </ul>
             <p>"Unless you lock them: see below."</p>
             <LockSettings />
+            <PrivacyTools />
             <h2>"Keeping it safe"</h2>
             <p>{persistence}</p>
             <p>

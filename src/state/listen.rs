@@ -1,18 +1,24 @@
-//! The listeners that feed the savers: the page hiding, another tab's
-//! write, our channel's messages (deleted everything, locked).
+//! The listeners that feed the savers: the page hiding, "Exit this page",
+//! another tab's write, our channel's messages (deleted everything, locked).
 
 use super::AppState;
+use crate::components::quick_exit::EXIT_EVENT;
 use crate::lock::{self, LockState};
 use crate::storage::{storage_event_concerns, DATA_CHANNEL, DELETED_MESSAGE, PROGRESS, SETTINGS};
 use leptos::prelude::*;
 
-/// Saves are flushed when the page is hidden or closed; other tabs' saves
-/// arrive as `storage` events (never in the tab that wrote), and "deleted
-/// everything" on our BroadcastChannel.
+/// Saves are flushed when the page is hidden or closed, and when the reader
+/// leaves by "Exit this page" (`components::quick_exit`), which also locks
+/// when a lock is set (`AppState::exit_now`); other tabs' saves arrive as
+/// `storage` events (never in the tab that wrote), and "deleted everything"
+/// on our BroadcastChannel.
 pub(super) fn listen(state: AppState) {
     use wasm_bindgen::{closure::Closure, JsCast};
-    let hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
-    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| state.flush());
+    // One closure for both: one copy of the listener's code in the wasm.
+    let flush = move |_| state.flush();
+    let hide = window_event_listener_untyped("pagehide", flush);
+    let hidden = window_event_listener_untyped("visibilitychange", flush);
+    let exit = window_event_listener_untyped(EXIT_EVENT, move |_| state.exit_now());
     let storage = window_event_listener(leptos::ev::storage, move |ev| {
         let key = ev.key();
         if storage_event_concerns(&PROGRESS, key.as_deref()) {
@@ -42,6 +48,7 @@ pub(super) fn listen(state: AppState) {
     on_cleanup(move || {
         hide.remove();
         hidden.remove();
+        exit.remove();
         storage.remove();
         kept.with_value(|(channel, _)| channel.as_ref().map(web_sys::BroadcastChannel::close));
     });

@@ -25,6 +25,17 @@ impl AppState {
         self.lock_here();
     }
 
+    /// "Exit this page" (`components::quick_exit`), just before the page is
+    /// left: what is unsaved is saved, and when a lock is set, this tab and
+    /// the others lock, as with "Lock now".
+    pub fn exit_now(&self) {
+        if self.lock.get_untracked() != LockState::Off {
+            self.lock_now();
+        } else {
+            self.flush();
+        }
+    }
+
     /// Locks this tab once what it has not saved is saved. A change is
     /// sealed as it is made, so this is at once but for a change made a
     /// moment ago, whose write lands first.
