@@ -132,6 +132,7 @@ test("a week later an earlier reflection comes back; a follow-up sits beside it 
 
   await page.clock.setSystemTime(day(8));
   await page.goto("review");
+  await appReady(page);
   const section = page.locator("section.then-now");
   await expect(section).toContainText("On 2 March 2026 you wrote:");
   await expect(section.locator("blockquote")).toHaveText("My gran always knew when I was tired.");
@@ -180,6 +181,7 @@ test("Where I stand taken twice shows both dates side by side, as a snapshot and
 
   await page.clock.setSystemTime(day(30));
   await page.goto("where-i-stand");
+  await appReady(page);
   await pick(page, statement(/lean on me/).getByRole("radio", { name: "4" }));
   await pick(page, statement(/how I really feel/).getByRole("radio", { name: "3" }));
   await press(page, save);
