@@ -109,6 +109,7 @@ test("storage cleared by another site: the reader is told and can restore", asyn
   await writeReflection(page, one, "Do not lose me");
   const other = await context.newPage();
   await other.goto("about");
+  await appReady(other);
   await other.evaluate(() => localStorage.clear());
   await expect(page.locator(".notices")).toContainText("Your saved progress was removed");
   await page.getByRole("button", { name: "Save it again from this tab" }).click();

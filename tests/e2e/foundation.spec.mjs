@@ -70,6 +70,7 @@ test("a first visit straight to a deep link renders that page", async ({ page })
 
 test("an unknown path helps the reader back", async ({ page }) => {
   await page.goto("no/such/page");
+  await appReady(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("We can't find that page");
   await page.getByRole("link", { name: "Go to the course" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Attunement in relationships");
@@ -90,6 +91,7 @@ for (const path of ["./", "about", "journal", "data", "workbook", "nowhere"]) {
 
 test("a link to a place on the page shown moves there, without a reload", async ({ page }) => {
   await page.goto("about");
+  await appReady(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("About Attune");
   await page.evaluate(() => (window.__sameDocument = true));
   await page.getByRole("contentinfo").getByRole("link", { name: "where to find help" }).click();
@@ -101,6 +103,7 @@ test("a link to a place on the page shown moves there, without a reload", async 
 
 test("the skip link and the help link stay on their page", async ({ page }) => {
   await page.goto("lesson/what-attunement-is");
+  await appReady(page);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to main content" });

@@ -1,7 +1,7 @@
 // A new reader's journey, keyboard only: start, answer every kind of
 // question, reflect, reload, finish, move on.
 import { test, expect } from "@playwright/test";
-import { HomePage, LessonPage, watchProblems } from "./pages.mjs";
+import { HomePage, LessonPage, watchProblems, appReady } from "./pages.mjs";
 import { lessons, anchor } from "./content.mjs";
 
 const [one, two, three] = lessons;
@@ -134,6 +134,7 @@ test("a checklist reflection is kept, and Continue returns to the section reache
   // Where the reader scrolled to is where "Continue" takes them.
   const sectionId = await root.evaluate((el) => el.closest("section.lesson-section").id);
   await page.goto("./");
+  await appReady(page);
   const resume = new HomePage(page).resume;
   await expect(resume).toHaveAttribute("href", new RegExp(`lesson/${three.slug}/#s-`));
   await resume.click();

@@ -3,7 +3,7 @@
 // reached by Tab, and at every stop the focused element must be on screen
 // and not covered by anything (WCAG 2.4.11).
 import { test, expect } from "@playwright/test";
-import { LessonPage, watchProblems } from "./pages.mjs";
+import { LessonPage, watchProblems, appReady } from "./pages.mjs";
 import { rootAttributes } from "./display.mjs";
 import { lessons, anchor } from "./content.mjs";
 
@@ -34,6 +34,7 @@ test("keyboard only: settings, a whole lesson, shortcuts help, and focus after e
   const problems = watchProblems(page);
   const lesson = new LessonPage(page);
   await page.goto("./");
+  await appReady(page);
   await expect(lesson.heading).toHaveText("Attunement in relationships");
 
   // The skip link comes first.

@@ -55,6 +55,7 @@ test("the day after lesson 1, Review shows its items; one answered and rated lea
 
   await page.clock.setSystemTime(day(1));
   await page.goto("./");
+  await appReady(page);
   await expect(nav.getByRole("link", { name: `Review (${count})` })).toBeVisible();
   await expect(page.getByRole("link", { name: `${count} things to review today` })).toBeVisible();
   await press(page, nav.getByRole("link", { name: `Review (${count})` }));

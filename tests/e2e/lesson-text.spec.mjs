@@ -8,7 +8,7 @@ import { test, expect } from "@playwright/test";
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { LessonPage, watchProblems } from "./pages.mjs";
+import { LessonPage, watchProblems, appReady } from "./pages.mjs";
 import { lessons, anchor } from "./content.mjs";
 
 const dir = fileURLToPath(new URL("../../src/content/lessons/", import.meta.url));
@@ -82,6 +82,7 @@ test("a lesson whose text does not arrive says so, and recovers with Try again",
 test("a damaged or missing text file is refused, never shown", async ({ page }) => {
   const [one] = lessons;
   await page.goto("./");
+  await appReady(page);
   await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
   // Valid JSON, but not this build's file: the hash does not match.
   await page.route(TEXT_FILES, (route) => route.fulfill({ contentType: "application/json", body: '["Wrong text"]' }));
@@ -127,6 +128,7 @@ test("a text request that never answers gives up, and Try again recovers", async
   // A weak signal: the request neither answers nor fails.
   let hang = true;
   await page.goto("./");
+  await appReady(page);
   await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
   await page.route(TEXT_FILES, (route) => (hang ? new Promise(() => {}) : route.continue()));
   const asked = page.waitForRequest(/\/text\/.*\.json$/);

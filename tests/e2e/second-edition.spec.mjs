@@ -4,7 +4,7 @@
 // lessons on anxious and avoidant patterns, and where to find help as links
 // a phone can dial or text.
 import { test, expect } from "@playwright/test";
-import { LessonPage, watchProblems } from "./pages.mjs";
+import { LessonPage, watchProblems, appReady } from "./pages.mjs";
 import { lessons, anchor } from "./content.mjs";
 
 test("a reader who always picks the longest option gets about a third of the single-choice checks right, at most", async ({
@@ -150,6 +150,7 @@ test("where to find help lists every service as a link that dials or texts it", 
 
   // Your data points to it, with the same note.
   await page.goto("data");
+  await appReady(page);
   const pointer = page.locator("main").getByRole("link", { name: "Where to find help", exact: true });
   await expect(pointer).toHaveAttribute("href", /\/attune\/about#help$/);
   await pointer.click();

@@ -45,6 +45,7 @@ test("blocked storage: the app runs in memory and says so", async ({ page }) => 
     });
   });
   await page.goto("./");
+  await appReady(page);
   await expect(page.locator(".notices")).toContainText("This browser is not letting Attune save");
   await new LessonPage(page).open(lessons[0].slug);
   const check = lessons[0].checks[0];
@@ -72,6 +73,7 @@ test("a reflection with markup is shown as text, never run", async ({ page }) =>
 
 test("other sites' keys on the same origin are left alone", async ({ page }) => {
   await page.goto("./");
+  await appReady(page);
   await page.evaluate(() => localStorage.setItem("other-site:data", "theirs"));
   await new LessonPage(page).open(lessons[0].slug);
   const scale = lessons[0].reflections.find((r) => r.kind === "scale");
@@ -83,6 +85,7 @@ test("other sites' keys on the same origin are left alone", async ({ page }) => 
 
 test("delete everything asks first, removes only our keys, and starts afresh", async ({ page }) => {
   await page.goto("./");
+  await appReady(page);
   await page.evaluate(() => localStorage.setItem("other-site:data", "theirs"));
   await new LessonPage(page).open(lessons[0].slug);
   const scale = lessons[0].reflections.find((r) => r.kind === "scale");
