@@ -25,12 +25,25 @@ use std::time::Duration;
 /// store dozens of times a second.
 pub const SAVE_DELAY: Duration = Duration::from_millis(300);
 
+/// Why nothing was written while the reader's saved data is locked.
+const LOCKED: &str = "your saved data is locked";
+
 /// Where saving stands, with the reason when a write was refused.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveStatus {
     Saved,
     Pending,
     Failed(StorageError),
+}
+
+/// How a write that had to wait ([`Saver::hold_write`]) may end.
+enum Landing {
+    /// Something was written or reset meanwhile: the write is dropped.
+    Dropped,
+    /// Storage changed meanwhile: the machine reads it again and merges.
+    Overtaken,
+    /// Nothing changed: the write goes ahead.
+    Clear,
 }
 
 /// Where a saver tells the reader how saving goes (progress only; a look
@@ -217,7 +230,7 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
     /// (`crate::lock`), which is opened with the key first. The machine
     /// writes nothing over what it has not read.
     fn with_stored(self, then: fn(Self, Stored<D>)) {
-        let Some(raw) = self.store.with_value(|s| s.read(self.slot.key).ok()) else {
+        let Some(raw) = self.stored_text() else {
             return;
         };
         let known = self.base_text.with_value(|b| {
@@ -378,9 +391,7 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
         match lock {
             LockState::Off => {
                 // Sealed data this tab did not read or write itself.
-                let stored = self
-                    .store
-                    .with_value(|s| s.read(self.slot.key).ok().flatten());
+                let stored = self.stored_text().flatten();
                 let sealed_there = D::LOCKABLE
                     && stored.as_deref().is_some_and(lock::is_sealed)
                     && self
@@ -389,8 +400,7 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
                 if sealed_there && self.lock.is_some() {
                     // Locked in another tab since this one last read.
                     self.engage_lock();
-                    return self
-                        .write_failed(StorageError::Failed("your saved data is locked".into()));
+                    return self.write_failed(StorageError::Failed(LOCKED.into()));
                 }
                 let written = self
                     .store
@@ -399,9 +409,7 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
             }
             // Nothing is written while locked (the machine has read
             // nothing to write): never plain text over the sealed.
-            LockState::Locked => {
-                self.write_failed(StorageError::Failed("your saved data is locked".into()))
-            }
+            LockState::Locked => self.write_failed(StorageError::Failed(LOCKED.into())),
             LockState::Unlocked => {
                 if let Some(envelope) = self.sealed_ready(&text) {
                     let written = self
@@ -409,61 +417,68 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
                         .with_value(|s| s.write_sealed(self.slot, &envelope));
                     return self.landed(written.map(|()| envelope), doc);
                 }
-                let (this_write, before) = (
-                    self.writes.get_value(),
-                    self.store.with_value(|s| s.read(self.slot.key).ok()),
-                );
+                let landing = self.hold_write();
                 let started = lock::seal(
                     text,
-                    Box::new(move |sealed| {
-                        if self.writes.try_get_value() != Some(this_write) {
-                            return;
+                    Box::new(move |sealed| match (landing(), sealed) {
+                        (Landing::Dropped, _) => {}
+                        (Landing::Overtaken, Ok(_)) => self.feed(Event::Overtaken),
+                        (_, Ok(envelope)) => {
+                            let written = self
+                                .store
+                                .with_value(|s| s.write_sealed(self.slot, &envelope));
+                            self.landed(written.map(|()| envelope), doc);
                         }
-                        let now = self.store.with_value(|s| s.read(self.slot.key).ok());
-                        match sealed {
-                            Ok(_) if now != before => self.feed(Event::Overtaken),
-                            Ok(envelope) => {
-                                let written = self
-                                    .store
-                                    .with_value(|s| s.write_sealed(self.slot, &envelope));
-                                self.landed(written.map(|()| envelope), doc);
-                            }
-                            Err(e) => self.write_failed(StorageError::Failed(format!(
-                                "Attune could not encrypt it: {e}"
-                            ))),
-                        }
+                        (_, Err(e)) => self.write_failed(StorageError::Failed(format!(
+                            "Attune could not encrypt it: {e}"
+                        ))),
                     }),
                 );
                 if !started {
-                    self.write_failed(StorageError::Failed("your saved data is locked".into()));
+                    self.write_failed(StorageError::Failed(LOCKED.into()));
                 }
             }
         }
     }
 
     /// Writes progress once the code that writes it has arrived (moments
-    /// after the page is taken over): unless something was written or
-    /// reset meanwhile, and then only over what storage held when the write
-    /// was decided, as an encrypted write does.
+    /// after the page is taken over), as a write that waits does
+    /// ([`Saver::hold_write`]).
     fn write_when_here(self, doc: D) {
-        let (this_write, before) = (
-            self.writes.get_value(),
-            self.store.with_value(|s| s.read(self.slot.key).ok()),
-        );
+        let landing = self.hold_write();
         leptos::task::spawn_local(async move {
             let here = crate::reader::load_writer().await.is_ok();
-            if self.writes.try_get_value() != Some(this_write) {
-                return;
-            }
-            let now = self.store.with_value(|s| s.read(self.slot.key).ok());
-            match here {
-                true if now != before => self.feed(Event::Overtaken),
-                true => self.write(doc),
-                false => self.write_failed(StorageError::Failed(
+            match (landing(), here) {
+                (Landing::Dropped, _) => {}
+                (Landing::Overtaken, true) => self.feed(Event::Overtaken),
+                (_, true) => self.write(doc),
+                (_, false) => self.write_failed(StorageError::Failed(
                     "part of Attune could not be downloaded. Connect and try again".into(),
                 )),
             }
         });
+    }
+
+    /// For a write that has to wait (for encryption, or for the code that
+    /// writes): what to do once the wait is over, asked then. The write
+    /// lands only if nothing was written or reset meanwhile, and only over
+    /// what storage held when it was decided.
+    fn hold_write(self) -> impl Fn() -> Landing + 'static {
+        let (this_write, before) = (self.writes.get_value(), self.stored_text());
+        move || {
+            if self.writes.try_get_value() != Some(this_write) {
+                Landing::Dropped
+            } else if self.stored_text() != before {
+                Landing::Overtaken
+            } else {
+                Landing::Clear
+            }
+        }
+    }
+
+    /// What storage holds under our key now (`None`: it cannot be read).
+    fn stored_text(self) -> Option<Option<String>> {
+        self.store.with_value(|s| s.read(self.slot.key).ok())
     }
 
     /// A write is done: storage holds `text`, the stored form of `doc`.
