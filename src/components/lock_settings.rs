@@ -26,15 +26,7 @@ pub fn LockSettings() -> impl IntoView {
         status.set(Some(
             "The lock is off. Your answers are saved as plain text in this browser again.".into(),
         ));
-        // The copy kept aside, opened again too (if this key opens it).
-        let store = state.store();
-        if let Some(kept) = store.kept_aside().filter(|k| lock::is_sealed(k)) {
-            leptos::task::spawn_local(async move {
-                if let Ok(text) = session_key::open(&old, kept).await {
-                    let _ = store.rewrite_kept_aside(&text);
-                }
-            });
-        }
+        rekey_kept_aside(state, Some(old), None);
     });
     // Whether this browser lets Attune save: known only in the browser, so
     // read in an effect (the page rendered at build time assumes it can,
@@ -146,7 +138,7 @@ fn ChoosePassphrase(
             let _ = busy.try_set(false);
             match made {
                 Ok(key) => {
-                    seal_kept_aside(state, old, key.clone());
+                    rekey_kept_aside(state, old, Some(key.clone()));
                     state.seal_with(key);
                     let _ = status.try_set(Some(if changing {
                         "Your passphrase is changed. Use the new one from now on.".into()
@@ -202,15 +194,20 @@ fn ChoosePassphrase(
 }
 
 /// The copy of unreadable data kept aside (it may be the reader's own,
-/// from before) is locked with the rest: opened with the old key if it was
-/// sealed, then sealed with the new one.
-fn seal_kept_aside(state: AppState, old: Option<Rc<Key>>, new: Rc<Key>) {
+/// from before) follows the lock: opened with the `old` key if it was
+/// sealed, then sealed with the `new` one, or left as plain text when the
+/// lock is turned off (`new` is `None`).
+fn rekey_kept_aside(state: AppState, old: Option<Rc<Key>>, new: Option<Rc<Key>>) {
     let store = state.store();
     let Some(kept) = store.kept_aside() else {
         return;
     };
+    let sealed = lock::is_sealed(&kept);
+    if !sealed && new.is_none() {
+        return;
+    }
     leptos::task::spawn_local(async move {
-        let plain = match (lock::is_sealed(&kept), old) {
+        let plain = match (sealed, old) {
             (false, _) => kept,
             (true, Some(old)) => match session_key::open(&old, kept).await {
                 Ok(text) => text,
@@ -219,8 +216,13 @@ fn seal_kept_aside(state: AppState, old: Option<Rc<Key>>, new: Rc<Key>) {
             // Sealed under a key this tab does not have: already unreadable.
             (true, None) => return,
         };
-        if let Ok(sealed) = session_key::seal(&new, plain).await {
-            let _ = store.rewrite_kept_aside(&sealed);
-        }
+        let text = match new {
+            Some(new) => match session_key::seal(&new, plain).await {
+                Ok(sealed) => sealed,
+                Err(_) => return,
+            },
+            None => plain,
+        };
+        let _ = store.rewrite_kept_aside(&text);
     });
 }
