@@ -11,7 +11,9 @@
 //      cost about 11 KB gzip of the first load);
 //      wasm-bindgen runs again, on the main module, keeping the exports
 //      the chunks link against; wasm-opt -Oz (binaryen 132) shrinks every
-//      module, and esbuild minifies the JS glue (release);
+//      module, and esbuild minifies the JS glue (release); before that,
+//      three exported classes nothing can use are dropped from the glue
+//      and the main module (scripts/unused-streams.mjs);
 //   3. Trunk's JS glue and wasm are replaced by these, named after a hash
 //      of everything that ships (attune-<hash>.js, attune-<hash>_bg.wasm,
 //      chunks-<hash>/ with the loader and chunks), so no cache or old tab
@@ -29,6 +31,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { transform } from "esbuild";
 import { trapFunctions } from "./wasm-trap.mjs";
+import { dropStreamClasses, dropStreamExports } from "./unused-streams.mjs";
 
 const LOADER = "__wasm_split.js";
 // Leptos's async hydration (`RenderHtml::hydrate_async`, and AnyView's copy
@@ -94,9 +97,13 @@ export async function splitWasm(dir, { raw, release = true }) {
     const chunks = (await readdir(split)).filter((f) => f.endsWith(".wasm") && f !== "attune.wasm").sort();
     if (chunks.length === 0) throw new Error("wasm-split-cli wrote no chunk");
     const modules = [join(bound, "attune_bg.wasm"), ...chunks.map((f) => join(split, f))];
+    // Classes for server functions' streams, which nothing here can use
+    // (scripts/unused-streams.mjs); before wasm-opt, which drops their code.
+    const main = join(bound, "attune_bg.wasm");
+    await writeFile(main, dropStreamExports(await readFile(main)).bytes);
+    let js = dropStreamClasses(await readFile(join(bound, "attune.js"), "utf8"));
     if (release) for (const m of modules) run("wasm-opt", [...WASM_OPT, m, "-o", m]);
 
-    let js = await readFile(join(bound, "attune.js"), "utf8");
     // wasm-bindgen writes its glue to be read (58 KB); minified it is 2 KB
     // (gzip) less on every first load. Names, not syntax: no target lowering.
     // (The loader stays as written: chunkFiles reads it, and it is small.)
