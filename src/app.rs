@@ -12,6 +12,8 @@ use crate::router::provide_router;
 use crate::service_worker::UpdateReady;
 use crate::state::AppState;
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 #[component]
 pub fn App(
@@ -25,6 +27,39 @@ pub fn App(
     #[prop(optional)]
     updates: Option<UpdateReady>,
 ) -> impl IntoView {
+    let content = app_content(state, base, path, updates);
+    frame(view! {
+        <main id="main" tabindex="-1">
+            {content}
+        </main>
+    })
+}
+
+/// The App as the page taken over is hydrated first (`crate::takeover`):
+/// the same, with `<main>` left empty and its content handed to
+/// `main_later`, to be hydrated next, on its own.
+#[component]
+pub fn AppFrame(
+    state: AppState,
+    base: String,
+    path: String,
+    updates: UpdateReady,
+    main_later: MainLater,
+) -> impl IntoView {
+    main_later.hand_over(app_content(state, base, path, Some(updates)));
+    // With no children in the view, hydration claims the element without
+    // walking what is in it (a child such as `()` would look for a marker).
+    frame(view! { <main id="main" tabindex="-1"></main> })
+}
+
+/// Puts the app's state and router in context; returns what `<main>`
+/// shows.
+fn app_content(
+    state: AppState,
+    base: String,
+    path: String,
+    updates: Option<UpdateReady>,
+) -> impl IntoView + 'static {
     state.provide();
     if let Some(updates) = updates {
         provide_context(updates);
@@ -35,21 +70,61 @@ pub fn App(
     // Only locking and unlocking change what `main` shows: turning the lock
     // on or off keeps the page (and what it says about it) as it is.
     let locked = Memo::new(move |_| state.lock.get() == LockState::Locked);
+    move || shown(state, locked.get(), route.get())
+}
+
+/// The page frame around `main`, the `<main id="main">` element.
+fn frame(main: impl IntoView) -> impl IntoView {
     view! {
         <InPageLink target="main".to_string() class="skip-link">
             "Skip to main content"
         </InPageLink>
         <Header />
         <Notices />
-        <main id="main" tabindex="-1">
-            {move || shown(state, locked.get(), route.get())}
-        </main>
+        {main}
         <Footer />
     }
 }
 
-/// What `main` shows: the route's page, or while the reader's answers are
-/// locked the unlock page (About, with where to find help, always shows).
+/// `<main>`'s content, left out of the App's first hydration and hydrated
+/// on its own afterwards, under the App's owner (so with its contexts):
+/// the frame and the page itself are two shorter tasks for a slow phone
+/// instead of one long one.
+#[derive(Clone, Default)]
+pub struct MainLater(Rc<RefCell<Option<HydrateMain>>>);
+
+type HydrateMain = Box<dyn FnOnce(web_sys::Element)>;
+
+impl MainLater {
+    fn hand_over(&self, content: impl IntoView + 'static) {
+        let owner = Owner::current();
+        *self.0.borrow_mut() = Some(Box::new(move |main| {
+            let hydrate = move || {
+                use leptos::tachys::hydration::Cursor;
+                use leptos::tachys::view::{PositionState, RenderHtml};
+                let mounted = content
+                    .into_view()
+                    .hydrate::<true>(&Cursor::new(main), &PositionState::default());
+                // Kept for the life of the page, as the App's own view is
+                // (`hydrate_body` forgets it).
+                std::mem::forget(mounted);
+            };
+            match owner {
+                Some(owner) => owner.with(hydrate),
+                None => hydrate(),
+            }
+        }));
+    }
+
+    /// Hydrates the content handed over into `main`, the page's `<main>`.
+    pub fn hydrate(&self, main: web_sys::Element) {
+        let hydrate = self.0.borrow_mut().take();
+        if let Some(hydrate) = hydrate {
+            hydrate(main);
+        }
+    }
+}
+
 fn shown(state: AppState, locked: bool, route: Route) -> AnyView {
     if !locked || route == Route::About {
         return page(route);

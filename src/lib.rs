@@ -30,6 +30,8 @@ pub mod state;
 pub mod storage;
 #[cfg(feature = "hydrate")]
 pub mod takeover;
+#[cfg(feature = "hydrate")]
+pub mod yielding;
 
 /// Reads what the page needs from the browser, then takes over the page
 /// rendered at build time (or, from the development server, renders it).

@@ -6,24 +6,35 @@
 //! needs the same view again. So, in order:
 //! 1. the page's chunk and lesson texts are loaded (the page preloaded
 //!    them alongside the main module), so its view can be built at once;
-//! 2. whatever the reader typed or chose before the app was ready is noted;
-//! 3. the page is hydrated with a blank reader;
-//! 4. the reader's saved state is applied (`AppState::take_over`), which
+//! 2. the frame around the page (header, notices, footer) is hydrated with
+//!    a blank reader, `<main>` left for the next step (`app::MainLater`);
+//! 3. whatever the reader typed or chose before the app was ready is noted;
+//! 4. `<main>`'s content is hydrated with a blank reader;
+//! 5. the reader's saved state is applied (`AppState::take_over`), which
 //!    the DOM follows before the next frame;
-//! 5. what the reader did before takeover is replayed through the page's
-//!    own handlers, so it is kept and saved like any change.
+//! 6. what the reader did before takeover is replayed through the page's
+//!    own handlers, so it is kept and saved like any change;
+//! 7. the effects' first runs (listeners, saving), held since step 2.
+//!
+//! Steps 1, 2, 3–6 and 7 are separate tasks (`crate::yielding`): on a slow
+//! phone, one task for all of it blocked the reader's taps for a quarter
+//! of a second after the page had painted. Steps 3–6 stay together, so no
+//! handler in the page ever acts on the blank reader. The frame holds none
+//! of the reader's answers or words, and its links work as plain links
+//! until the router's listener starts in step 7.
 //!
 //! What the first screen shows of the reader's state was already painted
 //! before the wasm arrived, from a summary the app keeps for that
-//! (`model::glance`, applied by the script in `index.html`), so step 4
+//! (`model::glance`, applied by the script in `index.html`), so step 5
 //! changes nothing visible there.
 
-use crate::app::App;
+use crate::app::{AppFrame, MainLater};
 use crate::boot::Boot;
 use crate::model::routes::Route;
 use crate::pages::chunks::Module;
 use crate::service_worker::{register, UpdateReady};
 use crate::state::AppState;
+use crate::yielding;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -31,30 +42,43 @@ use wasm_bindgen::JsCast;
 /// module comment). The router then follows the address bar, should it
 /// show another address of the same page (the not-found page).
 pub async fn take_over(boot: Boot, rendered: String, saved_was_read: bool) {
+    yielding::install();
     let route = Route::parse(&rendered);
     if !saved_was_read || prepare(&route).await.is_err() {
         stay_static();
         return;
     }
-    let before = ReaderInput::capture();
+    // Each step its own task (see the module comment).
+    yielding::next_task().await;
     let updates = UpdateReady::default();
     let state = AppState::new(&boot, true);
     let (base, path) = (boot.base.clone(), rendered);
-    leptos::mount::hydrate_body(move || {
-        view! { <App state=state base=base path=path updates=updates /> }
+    let main_later = MainLater::default();
+    yielding::hold();
+    leptos::mount::hydrate_body({
+        let main_later = main_later.clone();
+        move || view! { <AppFrame state=state base=base path=path updates=updates main_later=main_later /> }
     });
+    yielding::next_task().await;
+    let before = ReaderInput::capture();
+    // There is one: the App's hydration has just claimed it.
+    if let Some(main) = document().and_then(|d| d.get_element_by_id("main")) {
+        main_later.hydrate(main);
+    }
     state.take_over();
     before.replay();
-    if let Some(root) = document().and_then(|d| d.document_element()) {
-        // The first screen may have waited for the reader's state (no
-        // summary was saved yet): it is here now.
-        let _ = root.remove_attribute("data-waiting");
-        // For the stylesheet and the tests: the page answers now.
-        let _ = root.set_attribute("data-app", "ready");
-    }
-    // Installing the offline copy downloads the whole build: after the
-    // page is the reader's.
-    register(&boot.base, updates);
+    yielding::release_next_task(move || {
+        if let Some(root) = document().and_then(|d| d.document_element()) {
+            // The first screen may have waited for the reader's state (no
+            // summary was saved yet): it is here now.
+            let _ = root.remove_attribute("data-waiting");
+            // For the stylesheet and the tests: the page answers now.
+            let _ = root.set_attribute("data-app", "ready");
+        }
+        // Installing the offline copy downloads the whole build: after the
+        // page is the reader's.
+        register(&boot.base, updates);
+    });
 }
 
 /// Loads what the page's view is built from: its chunk and the lesson
