@@ -109,6 +109,10 @@ export function afterPaint(html) {
     return "";
   });
   if (preloads.length === 0) throw new Error("prerender: the page has no preloads to defer");
+  // The glue, the split loader and the main module first: the app starts
+  // with them, and the preloads go in a few at a time (below).
+  const first = (tag) => / rel="modulepreload"|_bg\.wasm"/.test(tag);
+  preloads.sort((a, b) => first(b) - first(a));
   const template = `<template id="after-paint">${preloads.join("")}</template>`;
   page = page.replace(/<base [^>]*>/, (tag) => `${tag}\n    ${template}`);
   const start = /<script type="module">\s*import init, \* as bindings from '([^']+)';/;

@@ -67,18 +67,20 @@ pub async fn take_over(boot: Boot, rendered: String, saved_was_read: bool) {
     }
     state.take_over();
     before.replay();
-    yielding::release_next_task(move || {
-        if let Some(root) = document().and_then(|d| d.document_element()) {
-            // The first screen may have waited for the reader's state (no
-            // summary was saved yet): it is here now.
-            let _ = root.remove_attribute("data-waiting");
-            // For the stylesheet and the tests: the page answers now.
-            let _ = root.set_attribute("data-app", "ready");
-        }
-        // Installing the offline copy downloads the whole build: after the
-        // page is the reader's.
-        register(&boot.base, updates);
-    });
+    // Every effect and DOM update of the frame and the page starts now,
+    // before this task ends and any input is handled.
+    yielding::release();
+    // Installing the offline copy downloads the whole build: in a task of
+    // its own, after the page is the reader's.
+    yielding::next_task().await;
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        // The first screen may have waited for the reader's state (no
+        // summary was saved yet): it is here now.
+        let _ = root.remove_attribute("data-waiting");
+        // For the stylesheet and the tests: the page answers now.
+        let _ = root.set_attribute("data-app", "ready");
+    }
+    register(&boot.base, updates);
 }
 
 /// Loads what the page's view is built from: its chunk and the lesson

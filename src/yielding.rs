@@ -1,13 +1,17 @@
 //! Taking over a page in tasks short enough that a slow phone can answer
 //! the reader between them (Lighthouse's Total Blocking Time counts every
-//! task over 50 ms there). Compiling and starting the wasm, hydrating the
-//! page, and the first run of its effects were one task; each is its own.
+//! task over 50 ms there): `crate::takeover` hydrates the frame around the
+//! page in one task and the page in the next.
 //!
-//! Leptos runs an effect's first run as a future on its executor, in the
-//! same task as the hydration that made it. This module gives Leptos that
-//! executor, with one difference: while held, futures wait in a list and
-//! start in the next task instead. Nothing an effect does is lost by
-//! waiting: each first run reads the state as it is then.
+//! Leptos spawns futures on its executor while it hydrates: each effect's
+//! first run, and each render effect's listener, which updates the DOM
+//! when a signal changes. Those of the frame must not start in the frame's
+//! task: the router would follow a click into a page not hydrated yet,
+//! and the listeners that save when the page hides would save a blank
+//! reader. This module gives Leptos that executor, with one difference:
+//! while held, futures wait in a list, and start when released, at the end
+//! of the page's task, so that every one of them is running before the
+//! browser handles any input on the page.
 
 use any_spawner::{CustomExecutor, Executor, PinnedFuture, PinnedLocalFuture};
 use std::cell::RefCell;
@@ -47,26 +51,17 @@ pub fn install() {
     let _ = Executor::init_custom_executor(Spawner);
 }
 
-/// From now until [`release_next_task`], what is spawned waits.
+/// From now until [`release`], what is spawned waits.
 pub fn hold() {
     HELD.set(Some(Vec::new()));
 }
 
-/// In the next task (after the browser has handled what waited: input, a
-/// frame), starts what waited since [`hold`], then `then`, once each of
-/// those has run up to its first wait.
-pub fn release_next_task(then: impl FnOnce() + 'static) {
-    let held = HELD.take().unwrap_or_default();
-    leptos::prelude::set_timeout(
-        move || {
-            for future in held {
-                wasm_bindgen_futures::spawn_local(future);
-            }
-            // Queued after them.
-            wasm_bindgen_futures::spawn_local(async move { then() });
-        },
-        std::time::Duration::ZERO,
-    );
+/// Starts what waited since [`hold`], in order, as soon as the code now
+/// running is done (in this task), and spawns normally again.
+pub fn release() {
+    for future in HELD.take().unwrap_or_default() {
+        wasm_bindgen_futures::spawn_local(future);
+    }
 }
 
 /// Resolves in a task of its own (a zero timeout), after the browser has

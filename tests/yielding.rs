@@ -1,6 +1,6 @@
 //! The takeover's tasks (src/yielding.rs): what Leptos spawns while held
-//! (an effect's first run) starts only in a later task, after the browser
-//! had a turn, and then runs before what follows it.
+//! (effects, render effects' listeners) waits, across tasks, until it is
+//! released, and then starts before anything queued meanwhile.
 #![cfg(all(target_arch = "wasm32", feature = "hydrate"))]
 
 use attune::yielding;
@@ -19,28 +19,26 @@ fn note(log: &Log, what: &'static str) -> impl FnOnce() + 'static {
 }
 
 #[wasm_bindgen_test]
-async fn what_is_spawned_while_held_starts_in_a_later_task() {
+async fn what_is_spawned_while_held_waits_until_released() {
     yielding::install();
     let log = Log::default();
 
-    // Not held: Leptos's spawn runs in this task (a microtask), before any
-    // timer queued meanwhile.
-    leptos::prelude::set_timeout(note(&log, "a timer"), Duration::ZERO);
+    // Not held: Leptos's spawn runs at once (a microtask of this task).
     let now = note(&log, "spawned");
     leptos::task::spawn_local(async move { now() });
     yielding::next_task().await;
-    assert_eq!(*log.borrow(), ["spawned", "a timer"]);
+    assert_eq!(*log.borrow(), ["spawned"]);
     log.borrow_mut().clear();
 
-    // Held: it waits; a task queued during the step runs first, and what
-    // is given to release runs after it.
+    // Held: a whole task passes without it.
     yielding::hold();
     let effect = note(&log, "effect");
     leptos::task::spawn_local(async move { effect() });
+    yielding::next_task().await;
+    note(&log, "a task later")();
+    // Released: it runs before this task ends, ahead of a timer queued now.
     leptos::prelude::set_timeout(note(&log, "a timer"), Duration::ZERO);
-    note(&log, "step")();
-    yielding::release_next_task(note(&log, "then"));
+    yielding::release();
     yielding::next_task().await;
-    yielding::next_task().await;
-    assert_eq!(*log.borrow(), ["step", "a timer", "effect", "then"]);
+    assert_eq!(*log.borrow(), ["a task later", "effect", "a timer"]);
 }
