@@ -14,14 +14,15 @@
 //!    the DOM follows before the next frame;
 //! 6. what the reader did before takeover is replayed through the page's
 //!    own handlers, so it is kept and saved like any change;
-//! 7. the effects' first runs (listeners, saving), held since step 2.
+//! 7. the effects and DOM updates spawned since step 2 start.
 //!
-//! Steps 1, 2, 3–6 and 7 are separate tasks (`crate::yielding`): on a slow
-//! phone, one task for all of it blocked the reader's taps for a quarter
-//! of a second after the page had painted. Steps 3–6 stay together, so no
-//! handler in the page ever acts on the blank reader. The frame holds none
-//! of the reader's answers or words, and its links work as plain links
-//! until the router's listener starts in step 7.
+//! Steps 1, 2 and 3–7 are separate tasks: on a slow phone, one task for
+//! all of it blocked the reader's taps for a quarter of a second after the
+//! page had painted. Steps 3–7 stay together, so no handler in the page
+//! ever acts on the blank reader or on a DOM that does not show the
+//! reader's state yet. The frame holds none of the reader's answers or
+//! words; what it spawned waits for step 7 (`crate::yielding`), so until
+//! then its links work as plain links.
 //!
 //! What the first screen shows of the reader's state was already painted
 //! before the wasm arrived, from a summary the app keeps for that

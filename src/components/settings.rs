@@ -1,9 +1,9 @@
-//! The reader's display settings (theme, text size, discreet mode) in a disclosure in the
-//! header. They are a signal of the app state, saved like progress (their
-//! own key and sync machine) and applied as attributes on `<html>` that the
-//! CSS reads, by an effect in `state.rs`; `index.html` sets the same
-//! attributes before the first paint from the stored copy, so a dark-theme
-//! reader never sees a white flash.
+//! The reader's display settings (theme, text size, discreet mode) in a
+//! disclosure in the header. They are a signal of the app state, saved
+//! like progress (their own key and sync machine) and applied as attributes
+//! on `<html>` that the CSS reads, by an effect in `state.rs`; `index.html`
+//! sets the same attributes before the first paint from the stored copy,
+//! so a dark-theme reader never sees a white flash.
 //!
 //! Built for size, because it is on every page and every byte of wasm delays
 //! the first paint: a native `<details>` (no signal to open it), the radios

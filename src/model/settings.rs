@@ -1,7 +1,8 @@
-//! Display settings: theme, text size and discreet mode. Kept apart from progress (their
-//! own key, their own tiny format) so a reader's look survives anything that
-//! happens to their answers, and so the pre-paint script in `index.html` can
-//! read them with one `JSON.parse` before the first frame.
+//! Display settings: theme, text size and discreet mode. Kept apart from
+//! progress (their own key, their own tiny format) so a reader's look
+//! survives anything that happens to their answers, and so the pre-paint
+//! script in `index.html` can read them with one `JSON.parse` before the
+//! first frame.
 //!
 //! Settings are a table ([`ALL`]), not one type per setting: the header
 //! control, storage and the `<html>` attributes all loop over it, so a new
