@@ -85,7 +85,9 @@ pub fn ExportBackup(#[prop(optional)] secondary: bool) -> impl IntoView {
         Signal::derive(move || problem.get().filter(|p| *p == which).map(|p| p.to_string()))
     };
     view! {
-        <h3>"Download a backup"</h3>
+        <h3>
+            {move || if share.prefers_share() { "Share a backup" } else { "Download a backup" }}
+        </h3>
         <div class="option">
             <input
                 type="checkbox"

@@ -107,7 +107,7 @@ impl ShareOffer {
                     // The reader closed the share sheet.
                     Some("AbortError") => (
                         Some(file),
-                        "The file was not shared. You can share it again.".to_string(),
+                        format!("{name} was not shared. You can share it again."),
                     ),
                     // The tap was too long ago: the file was made after a wait.
                     Some("NotAllowedError") => (
@@ -135,35 +135,34 @@ impl Default for ShareOffer {
     }
 }
 
-/// The Share button for a file that waits for the reader's tap, and what
-/// became of the last share, in a live region.
+/// What became of the last share, in a live region, and the Share button
+/// for a file that waits for the reader's tap (the message names it).
 #[component]
 pub fn ShareButton(offer: ShareOffer) -> impl IntoView {
     let button = move || {
-        let name = offer
-            .waiting
-            .with(|f| f.as_ref().map(web_sys::File::name))?;
-        Some(view! {
-            <div class="actions">
-                <button
-                    type="button"
-                    class="button"
-                    on:click=move |_| {
-                        if let Some(file) = offer.waiting.get_untracked() {
-                            offer.share(file);
+        offer.waiting.with(Option::is_some).then(|| {
+            view! {
+                <div class="actions">
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| {
+                            if let Some(file) = offer.waiting.get_untracked() {
+                                offer.share(file);
+                            }
                         }
-                    }
-                >
-                    {format!("Share {name}")}
-                </button>
-            </div>
+                    >
+                        "Share the file"
+                    </button>
+                </div>
+            }
         })
     };
     view! {
-        {button}
         <p role="status" class="share-status">
             {move || offer.said.get()}
         </p>
+        {button}
     }
 }
 
