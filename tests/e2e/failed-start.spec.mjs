@@ -54,37 +54,28 @@ async function reloadRecovers(page, notice, fault) {
   await expect(page.locator(".notices .start-failed")).toHaveCount(0);
 }
 
-test("the main wasm blocked: the notice, the page readable, Reload recovers", async ({ page }) => {
-  const before = await somethingSaved(page);
-  await page.route(MAIN_WASM, (route) => route.abort("blockedbyclient"));
-  await page.goto(`lesson/${one.slug}/`);
-  const notice = await expectTheNotice(page);
-  await expectReadable(page);
-  expect(await storage(page)).toBe(before);
-  await reloadRecovers(page, notice, MAIN_WASM);
-});
+/** What fails, which file it is, and how. */
+const FAULTS = [
+  ["the main wasm blocked", MAIN_WASM, (route) => route.abort("blockedbyclient")],
+  [
+    "a glue that throws while starting",
+    GLUE,
+    (route) => route.fulfill({ contentType: "text/javascript", body: 'throw new Error("a half-deployed glue");' }),
+  ],
+  ["a page's chunk that does not arrive", COURSE_CHUNK, (route) => route.fulfill({ status: 404, body: "Not found" })],
+];
 
-test("a glue that throws while starting: the same notice", async ({ page }) => {
-  const before = await somethingSaved(page);
-  await page.route(GLUE, (route) =>
-    route.fulfill({ contentType: "text/javascript", body: 'throw new Error("a half-deployed glue");' }),
-  );
-  await page.goto(`lesson/${one.slug}/`);
-  const notice = await expectTheNotice(page);
-  await expectReadable(page);
-  expect(await storage(page)).toBe(before);
-  await reloadRecovers(page, notice, GLUE);
-});
-
-test("a page's chunk that does not arrive: the same notice", async ({ page }) => {
-  const before = await somethingSaved(page);
-  await page.route(COURSE_CHUNK, (route) => route.fulfill({ status: 404, body: "Not found" }));
-  await page.goto(`lesson/${one.slug}/`);
-  const notice = await expectTheNotice(page);
-  await expectReadable(page);
-  expect(await storage(page)).toBe(before);
-  await reloadRecovers(page, notice, COURSE_CHUNK);
-});
+for (const [what, file, fault] of FAULTS) {
+  test(`${what}: the notice, the page readable, nothing stored touched, and Reload recovers`, async ({ page }) => {
+    const before = await somethingSaved(page);
+    await page.route(file, fault);
+    await page.goto(`lesson/${one.slug}/`);
+    const notice = await expectTheNotice(page);
+    await expectReadable(page);
+    expect(await storage(page)).toBe(before);
+    await reloadRecovers(page, notice, file);
+  });
+}
 
 test("a start that does not finish in 10 s: the notice, gone again if the app arrives after all", async ({ page }) => {
   await page.clock.install();
