@@ -101,6 +101,8 @@ export function pageHtml(template, page, { base, modules }) {
  * after the first frame (or half a second, in a tab opened in the
  * background), a few per task, then imports the JS glue; the preloads keep
  * their integrity hashes, and the app's own fetches use their responses.
+ * If the glue or the wasm fails to load or throws while starting, the page
+ * is told (`attune:start-failed`), and says so.
  */
 export function afterPaint(html) {
   const preloads = [];
@@ -115,11 +117,11 @@ export function afterPaint(html) {
   preloads.sort((a, b) => first(b) - first(a));
   const template = `<template id="after-paint">${preloads.join("")}</template>`;
   page = page.replace(/<base [^>]*>/, (tag) => `${tag}\n    ${template}`);
-  const start = /<script type="module">\s*import init, \* as bindings from '([^']+)';/;
+  const start = /<script type="module">\s*import init, \* as bindings from '([^']+)';([\s\S]*?)<\/script>/;
   if (!start.test(page)) throw new Error("prerender: index.html's module script does not import the glue as expected");
   return minifyScripts(page.replace(
     start,
-    (_, glue) => `<script type="module">
+    (_, glue, rest) => `<script type="module">
 await new Promise((painted) => {
   requestAnimationFrame(() => setTimeout(painted));
   setTimeout(painted, 500); // a tab opened in the background paints no frame
@@ -133,8 +135,17 @@ const preloads = [...document.getElementById("after-paint").content.children];
     document.head.append(...preloads.slice(i, i + 4));
   }
 })();
-const bindings = await import('${glue}');
-const init = bindings.default;`,
+// Files that do not arrive, or throw while starting, are said in words
+// (the notice in index.html; src/start_failed.rs), and still reported.
+try {
+  const bindings = await import('${glue}');
+  const init = bindings.default;
+  ${rest.trim()}
+} catch (error) {
+  dispatchEvent(new Event("attune:start-failed"));
+  throw error;
+}
+</script>`,
   ));
 }
 

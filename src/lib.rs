@@ -26,6 +26,7 @@ pub mod router;
 pub mod saver;
 pub mod service_worker;
 pub mod session_key;
+pub mod start_failed;
 pub mod state;
 pub mod storage;
 #[cfg(feature = "hydrate")]
@@ -37,6 +38,8 @@ pub mod yielding;
 /// rendered at build time (or, from the development server, renders it).
 /// Kept out of the components so rendering never calls a browser API.
 pub fn start() {
+    // Before anything else: a panic from here on is said in words.
+    start_failed::install_panic_hook();
     wasm_bindgen_futures::spawn_local(async {
         let mut boot = boot::Boot::read();
         // A read that failed (its code could not be fetched) is tried again
@@ -53,6 +56,7 @@ pub fn start() {
         let updates = service_worker::UpdateReady::default();
         let state = state::AppState::new(&boot, false);
         let (base, path) = (boot.base.clone(), boot.path);
+        start_failed::say_taking_over();
         leptos::mount::mount_to_body(move || {
             leptos::prelude::view! { <app::App state=state base=base path=path updates=updates /> }
         });

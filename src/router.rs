@@ -9,7 +9,7 @@
 //! pure and host-tested (`model::routes`).
 
 use crate::dom_focus::{focus_hash_target, focus_moved_since};
-use crate::model::routes::{app_path, path_shown};
+use crate::model::routes::{app_path, path_in_build_case, path_shown};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -97,14 +97,28 @@ impl Location {
     }
 
     /// Shows the address bar's path, if it is not the one shown: same page,
-    /// so nothing is shown again, only links that name it change.
+    /// so nothing is shown again, only links that name it change. An
+    /// address whose base was typed in another case than the build's is
+    /// spelled as built (see `path_in_build_case`).
     fn follow_address_bar(&self) {
-        let pathname = web_sys::window().and_then(|w| w.location().pathname().ok());
-        if let Some(pathname) = pathname {
-            let path = self.base.with_value(|base| path_shown(pathname, base));
-            if self.path.with_untracked(|shown| *shown != path) {
-                self.path.set(path);
-            }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Ok(pathname) = window.location().pathname() else {
+            return;
+        };
+        let respelled = self
+            .base
+            .with_value(|base| path_in_build_case(&pathname, base));
+        if let (Some(respelled), Ok(history)) = (respelled, window.history()) {
+            let location = window.location();
+            let rest = location.search().unwrap_or_default() + &location.hash().unwrap_or_default();
+            let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+            let _ = history.replace_state_with_url(&state, "", Some(&(respelled + &rest)));
+        }
+        let path = self.base.with_value(|base| path_shown(pathname, base));
+        if self.path.with_untracked(|shown| *shown != path) {
+            self.path.set(path);
         }
     }
 

@@ -34,6 +34,7 @@ use crate::boot::Boot;
 use crate::model::routes::Route;
 use crate::pages::chunks::Module;
 use crate::service_worker::{register, UpdateReady};
+use crate::start_failed::{say_it_failed, say_taking_over};
 use crate::state::AppState;
 use crate::yielding;
 use leptos::prelude::*;
@@ -51,6 +52,9 @@ pub async fn take_over(boot: Boot, rendered: String, saved_was_read: bool) {
     }
     // Each step its own task (see the module comment).
     yielding::next_task().await;
+    // Before the page is hydrated: a notice shown because the start was
+    // slow must not be in the DOM hydration claims.
+    say_taking_over();
     let updates = UpdateReady::default();
     let state = AppState::new(&boot, true);
     let (base, path) = (boot.base.clone(), rendered);
@@ -95,32 +99,9 @@ async fn prepare(route: &Route) -> Result<(), ()> {
 
 /// Part of the app could not be downloaded: the page stays as it came,
 /// readable, with working links (every page is its own file), and says
-/// that its questions and saving did not start.
+/// that its questions and saving did not start (`crate::start_failed`).
 fn stay_static() {
-    let Some(document) = document() else { return };
-    if let Some(root) = document.document_element() {
-        // What waited for the reader's state will not get it: show the
-        // page as it came.
-        let _ = root.remove_attribute("data-waiting");
-        let _ = root.set_attribute("data-app", "static");
-    }
-    let Some(notices) = document.query_selector(".notices").ok().flatten() else {
-        return;
-    };
-    let notice = document.create_element("div").ok();
-    let text = document.create_element("p").ok();
-    let reload = document.create_element("a").ok();
-    if let (Some(notice), Some(text), Some(reload)) = (notice, text, reload) {
-        notice.set_class_name("notice notice-warning");
-        text.set_text_content(Some(
-            "Part of Attune could not be downloaded, so the questions on this page will not respond and nothing is saved from it. You can still read it. If you are offline, connect and reload. Your answers and reflections are safe. ",
-        ));
-        let _ = reload.set_attribute("href", &document.url().unwrap_or_default());
-        reload.set_text_content(Some("Reload the page"));
-        let _ = text.append_child(&reload);
-        let _ = notice.append_child(&text);
-        let _ = notices.append_child(&notice);
-    }
+    say_it_failed();
 }
 
 /// What the reader typed or chose in the page before the app took it over.

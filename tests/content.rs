@@ -643,6 +643,7 @@ fn the_privacy_words_read_at_grade_nine_or_below() {
         "src/pages/data.rs",
         "src/pages/about.rs",
         "src/model/settings.rs",
+        "src/components/lock_settings.rs",
     ]);
     assert!(fields.len() > 20, "{} strings found", fields.len());
     let grade = fk_grade(&fields);
@@ -654,6 +655,43 @@ fn the_privacy_words_read_at_grade_nine_or_below() {
     for field in &fields {
         let lower = field.to_lowercase();
         for word in ["panic", "victim", "abuse", "emergency", "you are a"] {
+            assert!(!lower.contains(word), "{field}");
+        }
+    }
+}
+
+/// What a reader is told when the app's interactive parts did not load or
+/// stopped (the notice in index.html), and when a file is shared instead
+/// of downloaded: plain words, and nothing about a crash or a panic.
+#[test]
+fn the_notices_of_a_failed_start_and_of_sharing_read_at_grade_nine_or_below() {
+    let html = std::fs::read_to_string("index.html").unwrap();
+    let template = html
+        .split(r#"<template id="start-failed">"#)
+        .nth(1)
+        .and_then(|rest| rest.split("</template>").next())
+        .expect("index.html has the notice's template");
+    let notice: Vec<String> = template
+        .split(['<', '>'])
+        // Text and tags alternate, text first.
+        .step_by(2)
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
+        .map(String::from)
+        .collect();
+    assert!(notice.len() >= 3, "{notice:?}");
+    assert!(notice.iter().any(|t| t.contains("You can still read it")));
+    let mut fields = notice;
+    fields.extend(source_text(&["src/components/share_file.rs"]));
+    let grade = fk_grade(&fields);
+    println!(
+        "failed start and sharing: reading grade {grade:.1} over {} strings",
+        fields.len()
+    );
+    assert!(grade <= 9.0, "they read at grade {grade:.1}");
+    for field in &fields {
+        let lower = field.to_lowercase();
+        for word in ["panic", "crash", "fatal", "error"] {
             assert!(!lower.contains(word), "{field}");
         }
     }

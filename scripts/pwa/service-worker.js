@@ -30,8 +30,12 @@ addPlugins([
 ]);
 
 // Pages are listed by their address with the trailing slash (lesson/x/,
-// and ./ for home), as they are asked for.
-precacheAndRoute(self.__WB_MANIFEST, { directoryIndex: null });
+// and ./ for home), as they are asked for. Whatever query an address
+// carries, it names the same file, as GitHub Pages answers it: links
+// shared in mail and chat apps gain ?utm_..., ?fbclid=, ?ref=..., and
+// Workbox's default ignores only the first two, so a shared link would
+// get the not-found page. No file of the build is told apart by a query.
+precacheAndRoute(self.__WB_MANIFEST, { directoryIndex: null, ignoreURLParametersMatching: [/.*/] });
 
 // Without the slash, the same redirect GitHub Pages answers with, so the
 // page's address, and so every link the page makes, is the one it was

@@ -2,8 +2,8 @@
 //! file is the plain backup encrypted in this browser (`crate::crypto`):
 //! without the passphrase it is unreadable, and so is everything in it.
 
-use crate::components::download::download_text;
 use crate::components::passphrase::{focus_soon, peek, take, PassphraseField, ShowPassphrase};
+use crate::components::share_file::{HandedOver, ShareButton, ShareOffer, TextFile};
 use crate::crypto::seal_with_passphrase;
 use crate::model::backup::{export, file_name};
 use crate::model::sealed::{check_new_passphrase, PassphraseProblem};
@@ -23,6 +23,8 @@ pub fn ExportBackup(#[prop(optional)] secondary: bool) -> impl IntoView {
     let busy = RwSignal::new(false);
     let first = NodeRef::<Input>::new();
     let second = NodeRef::<Input>::new();
+    // Shared instead of downloaded where downloads fail (share_file.rs).
+    let share = ShareOffer::new();
 
     let download = move |_| {
         if busy.get_untracked() {
@@ -39,7 +41,7 @@ pub fn ExportBackup(#[prop(optional)] secondary: bool) -> impl IntoView {
             }
         };
         if !protect.get_untracked() {
-            let made = download_text(&file_name(now, false), "application/json", &text);
+            let made = share.hand_over(backup_file(file_name(now, false), text));
             status.set(
                 made.err()
                     .map(|e| format!("No backup was made ({e}). Nothing was changed.")),
@@ -69,10 +71,11 @@ pub fn ExportBackup(#[prop(optional)] secondary: bool) -> impl IntoView {
             let made = seal_with_passphrase(&words, &text)
                 .await
                 .map_err(|e| e.to_string())
-                .and_then(|file| download_text(&name, "application/json", &file));
+                .and_then(|file| share.hand_over(backup_file(name.clone(), file)));
             busy.set(false);
             status.set(Some(match made {
-                Ok(()) => format!("Your protected backup was downloaded as {name}. Keep the passphrase safe: without it, the file cannot be opened."),
+                Ok(HandedOver::Downloaded) => format!("Your protected backup was downloaded as {name}. Keep the passphrase safe: without it, the file cannot be opened."),
+                Ok(HandedOver::Sharing) => format!("Your protected backup {name} is made. Keep the passphrase safe: without it, the file cannot be opened."),
                 Err(e) => format!("No backup was made. {e} Nothing was changed."),
             }));
         });
@@ -82,7 +85,9 @@ pub fn ExportBackup(#[prop(optional)] secondary: bool) -> impl IntoView {
         Signal::derive(move || problem.get().filter(|p| *p == which).map(|p| p.to_string()))
     };
     view! {
-        <h3>"Download a backup"</h3>
+        <h3>
+            {move || if share.prefers_share() { "Share a backup" } else { "Download a backup" }}
+        </h3>
         <div class="option">
             <input
                 type="checkbox"
@@ -132,13 +137,25 @@ pub fn ExportBackup(#[prop(optional)] secondary: bool) -> impl IntoView {
                 aria-disabled=move || busy.get().then_some("true")
                 on:click=download
             >
-                {move || {
-                    if protect.get() { "Download a protected backup" } else { "Download a backup" }
+                {move || match (protect.get(), share.prefers_share()) {
+                    (false, false) => "Download a backup",
+                    (true, false) => "Download a protected backup",
+                    (false, true) => "Share a backup",
+                    (true, true) => "Share a protected backup",
                 }}
             </button>
         </div>
         <p role="status" id="backup-status">
             {move || status.get()}
         </p>
+        <ShareButton offer=share />
+    }
+}
+
+fn backup_file(name: String, text: String) -> TextFile {
+    TextFile {
+        name,
+        mime: "application/json",
+        text,
     }
 }

@@ -79,7 +79,10 @@ pub fn LockSettings() -> impl IntoView {
         <h3>"What the lock protects, and what it does not"</h3>
         <ul>
             <li>
-                "It protects your words from anyone who opens this browser or reads its saved data while Attune is locked. That includes other websites published at the same address."
+                "It protects your words from anyone who opens this browser or reads its saved data while Attune is locked. That includes other websites at the same address that read what is saved."
+            </li>
+            <li>
+                "It cannot fully protect you from a website at the same address that acts against Attune. Such a site could change the copy of Attune your browser keeps, or open Attune in a window it controls. Then it could catch your passphrase the next time you type it. Only an address of Attune's own closes this gap: its own domain, or a GitHub account that publishes nothing else."
             </li>
             <li>
                 "It does not protect against someone who knows or guesses your passphrase, or who sees your screen while your answers are open. Nor against a harmful browser extension or a program that records what you type."

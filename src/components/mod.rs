@@ -25,6 +25,7 @@ pub mod prose;
 pub mod quick_exit;
 pub mod reflection;
 pub mod settings;
+pub mod share_file;
 pub mod shortcuts;
 pub mod stance_chart;
 pub mod then_now;

@@ -6,9 +6,9 @@
 //! be had, nothing is downloaded and the reader is told why, with a way to
 //! try again, so no file ever goes out with text missing.
 
-use crate::components::download::download_text;
 use crate::components::lesson_text::{all_cached, load_all};
 use crate::components::link::Link;
+use crate::components::share_file::{ShareButton, ShareOffer, TextFile};
 use crate::content::{lessons, Lesson, LessonText, TextError};
 use crate::model::dates::iso_day;
 use crate::model::routes::WORKBOOK_PATH;
@@ -24,6 +24,8 @@ static PREPARING: AtomicBool = AtomicBool::new(false);
 pub fn WorkbookActions() -> impl IntoView {
     let state = use_app_state();
     let failed = RwSignal::new(None::<TextError>);
+    // Shared instead of downloaded where downloads fail (share_file.rs).
+    let share = ShareOffer::new();
     // Warm the texts (from the offline copy, usually at once); a failure
     // here is reported only if the reader asks for the file.
     Effect::new(move |_| {
@@ -36,7 +38,7 @@ pub fn WorkbookActions() -> impl IntoView {
         let all: Vec<_> = lessons().iter().collect();
         if let Some(texts) = all_cached(&all) {
             failed.set(None);
-            save(state, all, texts);
+            save(state, share, all, texts);
             return;
         }
         if PREPARING.swap(true, Ordering::Relaxed) {
@@ -53,7 +55,7 @@ pub fn WorkbookActions() -> impl IntoView {
                 }
             };
             let _ = failed.try_set(None);
-            save(state, all, texts);
+            save(state, share, all, texts);
         });
     };
     let message = move || {
@@ -82,27 +84,34 @@ pub fn WorkbookActions() -> impl IntoView {
                 "Open the printable workbook"
             </Link>
             <button type="button" class="button button-secondary" on:click=move |_| download()>
-                "Download it as a text file"
+                {move || {
+                    if share.prefers_share() {
+                        "Share it as a text file"
+                    } else {
+                        "Download it as a text file"
+                    }
+                }}
             </button>
         </div>
         <div class="workbook-download" role="status">
             {message}
         </div>
+        <ShareButton offer=share />
     }
 }
 
-/// Makes the Markdown file from the loaded texts and hands it to the browser.
-fn save(state: AppState, lessons: Vec<&'static Lesson>, texts: Vec<LessonText>) {
+/// Makes the Markdown file from the loaded texts and hands it to the reader.
+fn save(state: AppState, share: ShareOffer, lessons: Vec<&'static Lesson>, texts: Vec<LessonText>) {
     let now = js_sys::Date::now();
     let pairs: Vec<_> = lessons.into_iter().zip(texts).collect();
     let text = state
         .progress
         .try_with_untracked(|p| workbook_markdown(&pairs, p, now));
     if let Some(text) = text {
-        let _ = download_text(
-            &format!("attune-workbook-{}.md", iso_day(now)),
-            "text/markdown",
-            &text,
-        );
+        let _ = share.hand_over(TextFile {
+            name: format!("attune-workbook-{}.md", iso_day(now)),
+            mime: "text/markdown",
+            text,
+        });
     }
 }

@@ -115,8 +115,13 @@ impl Route {
 /// The app path of a URL path under `base` (`"/attune/about"` → `"/about"`),
 /// or `None` when the path lies outside the app, so the router leaves a
 /// link there to the browser.
+///
+/// The base matches whatever its case: GitHub Pages serves a project site
+/// under its repository's name as GitHub spells it (`/Attune/`), a reader
+/// may type it in another case (`/attune/`), and either way the page that
+/// arrives says the build's base. The app path itself keeps its case.
 pub fn app_path(url_path: &str, base: &str) -> Option<String> {
-    let rest = url_path.strip_prefix(base)?;
+    let rest = strip_base(url_path, base)?;
     if rest.is_empty() {
         Some("/".to_string())
     } else if rest.starts_with('/') {
@@ -132,6 +137,26 @@ pub fn app_path(url_path: &str, base: &str) -> Option<String> {
 /// than the wrong page. Used at start-up and after Back or Forward.
 pub fn path_shown(url_path: String, base: &str) -> String {
     app_path(&url_path, base).unwrap_or(url_path)
+}
+
+/// The address bar's path spelled with the build's base, when only the
+/// base's case differs (`/Attune/about/` for `/attune/about/` in a build
+/// under `/Attune/`): the offline copy answers the build's spelling only,
+/// so a reload or a bookmark of the address then works offline too.
+/// `None` when it is spelled so already, or lies outside the app.
+pub fn path_in_build_case(url_path: &str, base: &str) -> Option<String> {
+    let rest = strip_base(url_path, base)?;
+    let typed = &url_path[..base.len()];
+    (typed != base && app_path(url_path, base).is_some()).then(|| format!("{base}{rest}"))
+}
+
+/// `url_path` after `base`, the base compared without regard to ASCII
+/// case (a repository name has no other letters).
+fn strip_base<'a>(url_path: &'a str, base: &str) -> Option<&'a str> {
+    let typed = url_path.get(..base.len())?;
+    typed
+        .eq_ignore_ascii_case(base)
+        .then(|| &url_path[base.len()..])
 }
 
 #[cfg(test)]
@@ -216,5 +241,54 @@ mod tests {
         assert_eq!(app_path("/about", "").as_deref(), Some("/about"));
         assert_eq!(path_shown("/attune/journal".into(), "/attune"), "/journal");
         assert_eq!(path_shown("/elsewhere".into(), "/attune"), "/elsewhere");
+    }
+
+    #[test]
+    fn the_base_matches_in_any_case() {
+        // Built under the repository's own spelling, typed in lower case.
+        assert_eq!(
+            app_path("/attune/lesson/x/", "/Attune").as_deref(),
+            Some("/lesson/x/")
+        );
+        assert_eq!(path_shown("/attune/about/".into(), "/Attune"), "/about/");
+        assert_eq!(path_shown("/attune".into(), "/Attune"), "/");
+        // The other way round, and any mixture.
+        assert_eq!(
+            path_shown("/Attune/journal/".into(), "/attune"),
+            "/journal/"
+        );
+        assert_eq!(path_shown("/ATTUNE/".into(), "/AtTune"), "/");
+        // Only the base: the app path keeps its case, so a slug in
+        // capitals is a lesson the course does not have.
+        assert_eq!(
+            Route::parse(&path_shown(
+                "/attune/lesson/What-Attunement-Is/".into(),
+                "/Attune"
+            )),
+            Route::NotFound
+        );
+        // A site whose name only starts with the same letters is not ours.
+        assert_eq!(app_path("/attune-two/about", "/Attune"), None);
+        assert_eq!(app_path("/ATTUNEtwo", "/attune"), None);
+        // Shorter than the base, or cut inside a character: outside.
+        assert_eq!(app_path("/at", "/attune"), None);
+        assert_eq!(app_path("/attun\u{e9}/x", "/attune"), None);
+    }
+
+    #[test]
+    fn the_address_is_spelled_again_with_the_builds_base() {
+        assert_eq!(
+            path_in_build_case("/attune/lesson/x/", "/Attune").as_deref(),
+            Some("/Attune/lesson/x/")
+        );
+        assert_eq!(
+            path_in_build_case("/Attune/", "/attune").as_deref(),
+            Some("/attune/")
+        );
+        // Spelled as built already, at the root, or outside the app.
+        assert_eq!(path_in_build_case("/Attune/about/", "/Attune"), None);
+        assert_eq!(path_in_build_case("/about/", ""), None);
+        assert_eq!(path_in_build_case("/other/about/", "/Attune"), None);
+        assert_eq!(path_in_build_case("/attune-two/", "/Attune"), None);
     }
 }

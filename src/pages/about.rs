@@ -41,6 +41,9 @@ pub fn About() -> impl IntoView {
                 "Anyone who uses this browser profile can see what is saved here, so on a shared computer, consider using a private window or clearing your data when you finish."
             </p>
             <p>
+                "On GitHub Pages, Attune can share its web address with other sites of the same account. They can read what Attune saves, unless you lock it. A site there that acts against Attune could even catch your passphrase as you type it. Only an address of Attune's own, such as its own domain, closes that gap."
+            </p>
+            <p>
                 "Discreet mode (under Display) and \u{201c}Exit this page\u{201d} help against a quick look at your screen. They cannot stop someone who watches it, a browser extension or a program that records what you type, or your browser\u{2019}s history."
             </p>
             <p>

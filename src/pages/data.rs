@@ -45,7 +45,7 @@ pub fn DataPage() -> impl IntoView {
             <ul>
                 <li>"Anyone who uses this browser, on this device, with your login."</li>
                 <li>
-                    "Other websites published at the same address. On GitHub Pages, every site of one account shares an address and so its storage. Whoever publishes Attune can give it its own domain to avoid this."
+                    "Other websites published at the same address. On GitHub Pages, every site of one account shares an address and so its storage. The lock below keeps your words from sites that read it, but not from one that acts against Attune. Whoever publishes Attune can give it its own domain to close this gap."
                 </li>
                 <li>"Nobody else. Not us, not the article's author."</li>
             </ul>

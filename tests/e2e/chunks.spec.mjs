@@ -6,6 +6,7 @@
 import { test, expect } from "@playwright/test";
 import { HomePage, LessonPage, watchProblems } from "./pages.mjs";
 import { lessons } from "./content.mjs";
+import { underBase } from "./base.mjs";
 
 const CHUNKS = "**/chunks-*/*.wasm";
 
@@ -17,7 +18,7 @@ test("home loads without the course pages' code; opening a lesson fetches it", a
   const problems = watchProblems(page);
   const wasm = [];
   page.on("request", (req) => {
-    if (req.url().endsWith(".wasm")) wasm.push(new URL(req.url()).pathname.replace(/^\/attune\//, ""));
+    if (req.url().endsWith(".wasm")) wasm.push(underBase(new URL(req.url()).pathname));
   });
   const home = new HomePage(page);
   await home.open();
@@ -36,7 +37,7 @@ test("home loads without the course pages' code; opening a lesson fetches it", a
 test("the code that reads saved progress comes only with something saved, preloaded once", async ({ page }) => {
   const wasm = [];
   page.on("request", (req) => {
-    if (req.url().endsWith(".wasm")) wasm.push(new URL(req.url()).pathname.replace(/^\/attune\//, ""));
+    if (req.url().endsWith(".wasm")) wasm.push(underBase(new URL(req.url()).pathname));
   });
   const home = new HomePage(page);
   await home.open();

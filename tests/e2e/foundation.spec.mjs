@@ -1,6 +1,7 @@
 // The app shell as deployed: home, About, deep links, not-found, axe.
 import { test, expect } from "@playwright/test";
 import { HomePage, ATTRIBUTION, appReady, watchProblems, axeViolations } from "./pages.mjs";
+import { endsAt } from "./base.mjs";
 
 test("home shows the course, the credit and the lesson map, with no errors", async ({ page }) => {
   const problems = watchProblems(page);
@@ -20,7 +21,7 @@ test("About opens from the header and the course is one step back, all in one do
   // Survives only if no link or Back/Forward reloads the page (src/router.rs).
   await page.evaluate(() => (window.__sameDocument = true));
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "About" }).click();
-  await expect(page).toHaveURL(/\/attune\/about\/$/);
+  await expect(page).toHaveURL(endsAt("about/"));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("About Attune");
   await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
   await expect(page.locator("main")).toContainText("Education, not therapy");
@@ -62,7 +63,7 @@ test("a first visit straight to a deep link renders that page", async ({ page })
   // The page's own file (about/index.html), after GitHub Pages' redirect to
   // the address with the slash.
   expect(response.status()).toBe(200);
-  expect(page.url()).toMatch(/\/attune\/about\/$/);
+  expect(page.url()).toMatch(endsAt("about/"));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("About Attune");
   await expect(page.locator("main")).toContainText(ATTRIBUTION);
   expect(problems).toEqual([]);
@@ -95,7 +96,7 @@ test("a link to a place on the page shown moves there, without a reload", async 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("About Attune");
   await page.evaluate(() => (window.__sameDocument = true));
   await page.getByRole("contentinfo").getByRole("link", { name: "where to find help" }).click();
-  await expect(page).toHaveURL(/\/attune\/about\/#help$/);
+  await expect(page).toHaveURL(endsAt("about/#help"));
   await expect(page.locator("#help")).toBeInViewport();
   await expect(page.locator("#help")).toBeFocused();
   expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
@@ -109,11 +110,11 @@ test("the skip link and the help link stay on their page", async ({ page }) => {
   const skip = page.getByRole("link", { name: "Skip to main content" });
   await expect(skip).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/attune\/lesson\/what-attunement-is\/#main$/);
+  await expect(page).toHaveURL(endsAt("lesson/what-attunement-is/#main"));
   await expect(page.locator("main")).toBeFocused();
 
   await page.getByRole("contentinfo").getByRole("link", { name: "where to find help" }).click();
-  await expect(page).toHaveURL(/\/attune\/about\/#help$/);
+  await expect(page).toHaveURL(endsAt("about/#help"));
   await expect(page.getByRole("heading", { name: "Where to find help" })).toBeFocused();
   await expect(page.getByRole("link", { name: "116 123" })).toHaveAttribute("href", "tel:116123");
 });

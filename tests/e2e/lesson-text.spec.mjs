@@ -100,12 +100,12 @@ test("a damaged or missing text file is refused, never shown", async ({ page }) 
   await page.reload();
   await expect(page.locator(".lesson-section").first()).toContainText(firstParagraph(one.slug));
   const notice = page.locator(".notices");
-  await expect(notice).toContainText("Part of Attune could not be downloaded");
+  await expect(notice).toContainText("The interactive parts of this page did not load");
   await expect(page.locator("html")).toHaveAttribute("data-app", "static");
   await page.unroute(TEXT_FILES);
-  await notice.getByRole("link", { name: "Reload the page" }).click();
+  await notice.getByRole("button", { name: "Reload the page" }).click();
   await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
-  await expect(notice).not.toContainText("Part of Attune");
+  await expect(notice).not.toContainText("did not load");
   await expect(page.locator(".lesson-section").first()).toContainText(firstParagraph(one.slug));
 });
 

@@ -5,11 +5,11 @@ import { test, expect } from "@playwright/test";
 import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { LessonPage, watchProblems } from "./pages.mjs";
 import { lessons, anchor } from "./content.mjs";
 import { Site, goOffline, releaseNoteV2, waitForOfflineCopy } from "./site.mjs";
 import { buildServiceWorker } from "../../scripts/pwa/precache.mjs";
+import { BASE, DIST } from "./base.mjs";
 
 const [one, , three, , , , seven] = lessons;
 const HOME_TITLE = "Attunement in relationships";
@@ -78,21 +78,21 @@ test("a first visit downloads each file once: the offline copy reuses what the p
   // And the offline copy did get everything: the wasm, this page, another lesson's.
   const paths = Object.keys(downloads);
   expect(paths.some((p) => /_bg\.wasm$/.test(p))).toBe(true);
-  expect(paths).toContain(`/attune/lesson/${one.slug}/index.html`);
-  expect(paths).toContain(`/attune/lesson/${three.slug}/index.html`);
+  expect(paths).toContain(`${BASE}lesson/${one.slug}/index.html`);
+  expect(paths).toContain(`${BASE}lesson/${three.slug}/index.html`);
 });
 
 test("a new version waits for the reader, saves first, then leaves only its own caches", async ({ page }) => {
   await page.goto(site.url(`lesson/${one.slug}`));
   await waitForOfflineCopy(page);
   // Other sites on the same origin, and a cache of an older Attune.
-  await page.evaluate(async (origin) => {
+  await page.evaluate(async ([origin, base]) => {
     await (await caches.open("another-site")).put("/another-site/a.json", new Response("{}"));
     // Another site using Workbox at the origin's root.
     await (await caches.open(`workbox-precache-v2-${origin}/`)).put("/index.html", new Response("theirs"));
-    await (await caches.open(`attune-runtime-${origin}/attune/`)).put("/attune/old", new Response("ours, old"));
+    await (await caches.open(`attune-runtime-${origin}${base}`)).put(`${base}old`, new Response("ours, old"));
     localStorage.setItem("another-site:key", "kept");
-  }, site.origin);
+  }, [site.origin, BASE]);
 
   const v2 = await site.publish("v2", { change: releaseNoteV2 });
   // The reader comes back: v1 from the offline copy; v2 installs meanwhile.
@@ -194,7 +194,7 @@ test("a version whose precache names a missing file never installs; the old one 
 test("the build fails when a file would be left out of the offline copy", async () => {
   const dir = await mkdtemp(join(tmpdir(), "attune-big-"));
   try {
-    await cp(fileURLToPath(new URL("../../dist/", import.meta.url)), dir, { recursive: true });
+    await cp(DIST, dir, { recursive: true });
     // Workbox's own default limit, 2 MiB: a bigger file would be skipped.
     await writeFile(join(dir, "big.bin"), Buffer.alloc(2 * 1024 * 1024 + 1));
     await expect(buildServiceWorker(dir, { maxBytes: 2 * 1024 * 1024 })).rejects.toThrow(/big\.bin/);

@@ -1,8 +1,10 @@
-// End-to-end tests against the release build in dist/, served the way
-// GitHub Pages serves a project site (under /attune/, gzip, 404.html for
-// deep links). Debian's Chromium: Playwright cannot download its own here.
+// End-to-end tests against a release build (ATTUNE_DIST, dist/ by default),
+// served the way GitHub Pages serves a project site (under its base path,
+// ATTUNE_BASE, /attune/ by default; gzip; 404.html for unknown addresses):
+// see base.mjs. Debian's Chromium: Playwright cannot download its own here.
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_FLAGS } from "../chromium-flags.mjs";
+import { BASE, DIST } from "./base.mjs";
 
 // ATTUNE_E2E_PORT when 4173 is taken (e.g. by another checkout's server).
 const PORT = Number(process.env.ATTUNE_E2E_PORT || 4173);
@@ -17,7 +19,7 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [["list"]],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}/attune/`,
+    baseURL: `http://127.0.0.1:${PORT}${BASE}`,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
       args: CHROMIUM_FLAGS,
@@ -26,9 +28,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   webServer: {
-    command: `node tests/e2e/serve.mjs dist ${PORT} /attune/`,
+    command: `node tests/e2e/serve.mjs "${DIST}" ${PORT} ${BASE}`,
     cwd: "../..",
-    url: `http://127.0.0.1:${PORT}/attune/`,
+    url: `http://127.0.0.1:${PORT}${BASE}`,
     reuseExistingServer: false,
     timeout: 20_000,
   },

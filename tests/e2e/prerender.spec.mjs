@@ -4,6 +4,7 @@ import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { HomePage, LessonPage, watchProblems } from "./pages.mjs";
 import { lessons, anchor } from "./content.mjs";
+import { SITE_URL } from "./base.mjs";
 
 const one = lessons[0];
 const textR = one.reflections.find((r) => r.kind === "text");
@@ -48,7 +49,9 @@ test("every page answers 200 with its heading, title, description and canonical 
     const title = html.match(/<title>([^<]*)<\/title>/)[1];
     expect(title, path).toBe(path === "./" ? "Attune" : `${heading === "About Attune" ? "About" : heading} · Attune`);
     expect(html, path).toMatch(/<meta name="description" content="[^"]{20,}"/);
-    const canonical = new URL(path, baseURL).pathname;
+    // Absolute where the build was told the site's origin (the workflow
+    // does: the same build is deployed).
+    const canonical = SITE_URL + new URL(path, baseURL).pathname;
     expect(html, path).toContain(`<link rel="canonical" href="${canonical}" />`);
   }
   // A lesson's prose and About's helplines are in the HTML itself.

@@ -1,9 +1,10 @@
 // Serves a build the way GitHub Pages serves a project site: under
 // /<repo>/, gzip when the browser accepts it, a folder's index.html for a
-// path ending in "/" (and a 301 to that path when the slash is missing),
-// and the site's 404.html (with status 404) for any path that is not a
-// file; an ETag on every answer, and 304 "not modified" when a request
-// names the one it has. No dependencies.
+// path ending in "/" (and a 301 to that path when the slash is missing,
+// keeping the query), and the site's 404.html (with status 404) for any
+// path that is not a file; the query never changes which file answers
+// (?ref=x, ?utm_source=y); an ETag on every answer, and 304 "not
+// modified" when a request names the one it has. No dependencies.
 //   ATTUNE_SERVE_LOG=<file>  appends "<status> <path>" for every answer
 //   (tests count what a visit downloads).
 //   node tests/e2e/serve.mjs [dist] [port] [/base/]
@@ -16,7 +17,7 @@ import { gzipSync } from "node:zlib";
 
 const root = process.argv[2] ?? "dist";
 const port = Number(process.argv[3] ?? 4173);
-const base = process.argv[4] ?? "/attune/";
+const base = process.argv[4] ?? process.env.ATTUNE_BASE ?? "/attune/";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -51,7 +52,7 @@ async function fileFor(urlPath) {
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, "http://localhost");
   if (url.pathname === base.slice(0, -1)) {
-    res.writeHead(301, { Location: base });
+    res.writeHead(301, { Location: base + url.search });
     return res.end();
   }
   const found = await fileFor(url.pathname);

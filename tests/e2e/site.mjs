@@ -1,8 +1,8 @@
 // A release build served like GitHub Pages (tests/e2e/serve.mjs) on a port
 // of its own, which a test can replace with another version or stop, to be
-// offline for real. Versions are copies of dist/ changed in place and
-// finished again by the build's own post-build step (CSP, sw.js):
-// seconds, not a rebuild.
+// offline for real. Versions are copies of the build under test (base.mjs)
+// changed in place and finished again by the build's own post-build step
+// (CSP, sw.js): seconds, not a rebuild.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { cp, mkdtemp, readFile, readdir, rename, rm, symlink, writeFile } from "node:fs/promises";
@@ -11,8 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { finishBuild } from "../../scripts/post-build.mjs";
+import { BASE, DIST } from "./base.mjs";
 
-const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
 const SERVE = fileURLToPath(new URL("./serve.mjs", import.meta.url));
 
 async function freePort() {
@@ -45,7 +45,7 @@ export class Site {
     this.log = join(root, "served.log");
   }
 
-  /** Serves the build in dist/ as it is. */
+  /** Serves the build under test as it is. */
   static async start() {
     const site = new Site(await mkdtemp(join(tmpdir(), "attune-site-")), await freePort());
     await site.publish("v1");
@@ -58,11 +58,11 @@ export class Site {
   }
 
   url(path = "") {
-    return `${this.origin}/attune/${path}`;
+    return `${this.origin}${BASE}${path}`;
   }
 
   /**
-   * Serves a new version: dist/ changed by `change(dir)` and finished again,
+   * Serves a new version: the build changed by `change(dir)` and finished again,
    * minus the files in `remove` (taken away after sw.js lists them). Returns
    * its precache list. The served folder is a symlink, swapped at once.
    */
@@ -82,7 +82,7 @@ export class Site {
   }
 
   async listen() {
-    this.server = spawn(process.execPath, [SERVE, join(this.root, "current"), String(this.port), "/attune/"], {
+    this.server = spawn(process.execPath, [SERVE, join(this.root, "current"), String(this.port), BASE], {
       stdio: ["ignore", "pipe", "inherit"],
       env: { ...process.env, ATTUNE_SERVE_LOG: this.log },
     });

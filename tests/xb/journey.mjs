@@ -1,5 +1,7 @@
 // Cross-browser journey: runs the steps of steps.mjs in one engine against
-// the release build in dist/, served like GitHub Pages under /attune/.
+// the release build, served like GitHub Pages under its base path (both
+// from tests/e2e/base.mjs: ATTUNE_DIST and ATTUNE_BASE, dist/ and /attune/
+// by default).
 //
 //   node tests/xb/journey.mjs chromium|firefox|webkit
 //
@@ -18,6 +20,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ENGINES, launch, closeAll, freePort } from "./browsers.mjs";
 import { steps, screenshot } from "./steps.mjs";
+import { BASE, DIST } from "../e2e/base.mjs";
 
 const engine = process.argv[2];
 if (!ENGINES.includes(engine)) {
@@ -40,10 +43,10 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   });
 }
 
-/** Serves dist/ with tests/e2e/serve.mjs (GitHub Pages' behaviour). */
+/** Serves the build with tests/e2e/serve.mjs (GitHub Pages' behaviour). */
 async function serve() {
   const port = await freePort();
-  server = spawn(process.execPath, ["tests/e2e/serve.mjs", "dist", String(port), "/attune/"], {
+  server = spawn(process.execPath, ["tests/e2e/serve.mjs", DIST, String(port), BASE], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -57,7 +60,7 @@ async function serve() {
     });
     server.on("exit", (code) => reject(new Error(`the server exited (${code})`)));
   });
-  return `http://127.0.0.1:${port}/attune/`;
+  return `http://127.0.0.1:${port}${BASE}`;
 }
 
 function withLimit(promise, ms, what) {

@@ -11,6 +11,7 @@ import { By, Key, until } from "selenium-webdriver";
 import { readdirSync, readFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { lessons, anchor } from "../e2e/content.mjs";
+import { BASE } from "../e2e/base.mjs";
 
 const [one, two] = lessons;
 const textReflection = one.reflections.find((r) => r.kind === "text");
@@ -131,7 +132,7 @@ export const steps = [
     async run(ctx) {
       const link = await css(ctx, `.course-map a[href$="lesson/${one.slug}/"]`);
       await link.click();
-      await eventually(async () => (await ctx.driver.getCurrentUrl()).endsWith(`/attune/lesson/${one.slug}/`), "the lesson's address");
+      await eventually(async () => (await ctx.driver.getCurrentUrl()).endsWith(`${BASE}lesson/${one.slug}/`), "the lesson's address");
       await headingIs(ctx, one.title);
     },
   },
@@ -196,7 +197,7 @@ export const steps = [
       await script(ctx, "document.querySelector('main h1').focus()");
       await press(ctx, Key.ARROW_RIGHT);
       await headingIs(ctx, two.title);
-      await eventually(async () => (await ctx.driver.getCurrentUrl()).endsWith(`/attune/lesson/${two.slug}/`), "the next lesson's address");
+      await eventually(async () => (await ctx.driver.getCurrentUrl()).endsWith(`${BASE}lesson/${two.slug}/`), "the next lesson's address");
     },
   },
   {
