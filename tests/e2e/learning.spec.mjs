@@ -87,7 +87,7 @@ test("the day after lesson 1, Review shows its items; one answered and rated lea
   // The lesson's own first tries are untouched by review.
   await expect.poll(async () => (await stored(page)).progress.review[first].reps).toBe(1);
   const saved = await stored(page);
-  expect(saved.schema).toBe(2);
+  expect(saved.schema).toBe(3);
   expect(saved.progress.answers[first]).toBeUndefined();
   expect(saved.progress.review[first]).toMatchObject({ reps: 1, interval: 3 });
 
