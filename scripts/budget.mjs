@@ -13,9 +13,12 @@ import { gzipSync } from "node:zlib";
 // (scripts/prerender.mjs), these delay when it answers input, not when its
 // text shows. 290 KB: the lesson's code grew with review, positions and the
 // lock's writer (about 282 KB in November 2026); the budget catches growth
-// from here rather than pretending to an older figure.
-const HOME_BUDGET_KB = 180;
-const LESSON_BUDGET_KB = 290;
+// from here rather than pretending to an older figure. 190 and 300 KB since
+// the third edition of the checks: help before every answer (its code in
+// the lesson's chunks, its texts in the text files) took a lesson from
+// 285.5 to 295.1 KB and home from 179.5 to 180.4 KB.
+const HOME_BUDGET_KB = 190;
+const LESSON_BUDGET_KB = 300;
 
 const dist = process.argv[2] ?? "dist";
 const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
