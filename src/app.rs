@@ -67,6 +67,7 @@ fn app_content(
     let location = provide_router(base, path);
     let route = Memo::new(move |_| Route::parse(&location.path()));
     provide_today(Signal::derive(move || location.path()));
+    crate::components::check_help::provide_passage_return();
     // Only locking and unlocking change what `main` shows: turning the lock
     // on or off keeps the page (and what it says about it) as it is.
     let locked = Memo::new(move |_| state.lock.get() == LockState::Locked);

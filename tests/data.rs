@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use attune::model::backup::{check_backup, export, ImportError, MAX_BACKUP_BYTES};
+use attune::model::codec::SCHEMA_VERSION;
 use attune::model::merge::{merge_backup, merge_tabs};
 use attune::model::progress::{Progress, ReflectionValue};
 
@@ -236,8 +237,8 @@ fn snapshots_from_two_tabs_are_both_kept() {
 }
 
 #[test]
-fn backups_of_both_formats_import() {
-    for version in [1, 2] {
+fn backups_of_every_released_format_import() {
+    for version in 1..=SCHEMA_VERSION {
         let raw =
             std::fs::read_to_string(format!("tests/fixtures/schema-v{version}.json")).unwrap();
         // A backup is the stored envelope with the app's name and a date.
@@ -257,9 +258,15 @@ fn backups_of_both_formats_import() {
             .len(),
         1
     );
-    // And an export of format 2 reads back the same.
+    // And an export of today's format reads back the same.
     let again = check_backup(&export(&preview.progress, 1.0).unwrap()).unwrap();
     assert_eq!(again.progress, preview.progress);
+    // Format 3 keeps the help used with each first try.
+    let v3 = std::fs::read_to_string("tests/fixtures/schema-v3.json").unwrap();
+    let preview = check_backup(&v3.replacen('{', r#"{"app":"attune","#, 1)).unwrap();
+    assert!(preview
+        .progress
+        .helped_first("what-attunement-is.core-of-attunement"));
 }
 
 #[test]

@@ -3,7 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use attune::content::{
-    lessons, Check, CheckKind, CheckOption, ChecklistItem, Reflection, ReflectionKind, TextId,
+    lessons, Check, CheckHelp, CheckKind, CheckOption, ChecklistItem, Reflection, ReflectionKind,
+    TextId,
 };
 use attune::model::codec::{decode, encode, DecodeError, SCHEMA_VERSION};
 use attune::model::grading::{grade, options_to_explain, GradeError};
@@ -35,6 +36,7 @@ static SINGLE: Check = Check {
             explanation: TextId(1),
         },
     ],
+    help: CheckHelp::NONE,
 };
 
 static MULTIPLE: Check = Check {
@@ -62,6 +64,7 @@ static MULTIPLE: Check = Check {
             explanation: TextId(1),
         },
     ],
+    help: CheckHelp::NONE,
 };
 
 /// The same question as SINGLE after an edit made `b` the right answer.
@@ -84,6 +87,7 @@ static SINGLE_EDITED: Check = Check {
             explanation: TextId(0),
         },
     ],
+    help: CheckHelp::NONE,
 };
 
 static CHECKLIST: Reflection = Reflection {
@@ -219,6 +223,73 @@ fn an_answer_to_a_changed_question_is_marked_stale() {
     p.record_check(&SINGLE, true);
     assert!(!p.is_stale(&SINGLE));
     assert!(p.is_stale(&SINGLE_EDITED));
+}
+
+/// SINGLE with its options shown in another order.
+static SINGLE_REORDERED: Check = Check {
+    id: "t.single",
+    kind: CheckKind::Single,
+    scenario: None,
+    prompt: TextId(3),
+    options: &[
+        CheckOption {
+            id: "c",
+            text: TextId(7),
+            correct: false,
+            explanation: TextId(1),
+        },
+        CheckOption {
+            id: "a",
+            text: TextId(5),
+            correct: true,
+            explanation: TextId(0),
+        },
+        CheckOption {
+            id: "b",
+            text: TextId(6),
+            correct: false,
+            explanation: TextId(1),
+        },
+    ],
+    help: CheckHelp::NONE,
+};
+
+#[test]
+fn an_answer_is_not_stale_when_only_the_order_of_the_options_changed() {
+    let mut p = Progress::default();
+    p.choose(&SINGLE, "a", true);
+    p.record_check(&SINGLE, true);
+    assert!(!p.is_stale(&SINGLE_REORDERED));
+    // Checked against the new order, the old one reads the same.
+    let mut q = Progress::default();
+    q.choose(&SINGLE_REORDERED, "a", true);
+    q.record_check(&SINGLE_REORDERED, true);
+    assert!(!q.is_stale(&SINGLE));
+    assert!(q.is_stale(&SINGLE_EDITED));
+}
+
+#[test]
+fn help_is_kept_with_the_first_try_in_the_order_offered() {
+    let mut p = Progress::default();
+    p.use_help("t.single", Help::Passage);
+    p.use_help("t.single", Help::Nudge);
+    p.use_help("t.single", Help::Nudge);
+    assert!(p.helped_first("t.single"));
+    p.choose(&SINGLE, "b", true);
+    p.record_check(&SINGLE, false);
+    // Help after the first try belongs to no first try: not kept.
+    p.use_help("t.single", Help::AnotherWay);
+    let a = p.answer("t.single").unwrap().clone();
+    assert_eq!(a.help, [Help::Nudge, Help::Passage]);
+    assert_eq!(a.first, Some(false), "help changes no result");
+    // Nor help after the answer was shown, before any try.
+    p.reveal("t.multiple");
+    p.use_help("t.multiple", Help::Nudge);
+    assert!(!p.helped_first("t.multiple"));
+    assert!(!p.helped_first("t.none"));
+    // It round-trips through the stored form.
+    let back = decode(&encode(&p).unwrap()).unwrap().progress;
+    assert_eq!(back.answer("t.single").unwrap().help, a.help);
 }
 
 #[test]
@@ -397,7 +468,65 @@ fn the_schema_1_fixture_loads_into_schema_2_with_nothing_lost() {
     let again = decode(&encode(&p).unwrap()).unwrap();
     assert_eq!(again.migrated_from, None);
     assert_eq!(again.progress, p);
-    assert!(encode(&p).unwrap().starts_with(r#"{"schema":2,"#));
+    assert!(encode(&p).unwrap().starts_with(r#"{"schema":3,"#));
+}
+
+#[test]
+fn the_schema_2_fixture_loads_into_schema_3_with_no_help_used() {
+    use attune::model::json;
+    #[derive(serde::Deserialize)]
+    struct V2 {
+        progress: Progress,
+    }
+    let raw = std::fs::read_to_string("tests/fixtures/schema-v2.json").unwrap();
+    let v2 = json::from_str::<V2>(&raw).unwrap().progress;
+    let v3 = decode(&raw).unwrap();
+    assert_eq!(v3.migrated_from, Some(2));
+    // Nothing lost, nothing added: format 2 kept no help.
+    assert_eq!(v3.progress, v2);
+    assert!(v3.progress.answers.iter().all(|(_, a)| a.help.is_empty()));
+    let again = decode(&encode(&v3.progress).unwrap()).unwrap();
+    assert_eq!(again.migrated_from, None);
+    assert_eq!(again.progress, v3.progress);
+}
+
+#[test]
+fn the_schema_3_fixture_keeps_the_help_used_with_each_first_try() {
+    let raw = std::fs::read_to_string("tests/fixtures/schema-v3.json").unwrap();
+    let p = decode(&raw).unwrap().progress;
+    let help = |id: &str| p.answer(id).unwrap().help.clone();
+    assert_eq!(
+        help("what-attunement-is.core-of-attunement"),
+        [Help::Nudge, Help::AnotherWay]
+    );
+    assert_eq!(help("what-attunement-is.the-crying-toddler"), []);
+    assert_eq!(help("what-attunement-is.the-restless-dog"), [Help::Passage]);
+}
+
+#[test]
+fn help_is_refused_where_it_cannot_be() {
+    for (raw, field) in [
+        // Formats 1 and 2 kept no help.
+        (
+            r#"{"schema":2,"progress":{"answers":{"a.b":{"help":["nudge"]}}}}"#,
+            "progress.answers.help",
+        ),
+        (
+            r#"{"schema":1,"progress":{"answers":{"a.b":{"help":["nudge"]}}}}"#,
+            "progress.answers.help",
+        ),
+    ] {
+        match decode(raw) {
+            Err(DecodeError::WrongShape { field: f, .. }) => assert_eq!(f, field, "{raw}"),
+            other => panic!("{raw}: {other:?}"),
+        }
+    }
+    // A kind of help this version does not know.
+    assert!(matches!(
+        decode(r#"{"schema":3,"progress":{"answers":{"a.b":{"help":["hint"]}}}}"#),
+        Err(DecodeError::WrongShape { .. })
+    ));
+    assert!(decode(r#"{"schema":3,"progress":{"answers":{"a.b":{"help":["passage"]}}}}"#).is_ok());
 }
 
 #[test]

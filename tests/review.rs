@@ -5,7 +5,7 @@
 
 use attune::content::lessons;
 use attune::model::ics::{reminders, Every};
-use attune::model::progress::{Confidence, Progress, ReflectionValue};
+use attune::model::progress::{Confidence, Help, Progress, ReflectionValue};
 use attune::model::review::*;
 use attune::model::sorted::SortedMap;
 use attune::model::summary::{calibration_note, course_results, percent, sure_but_missed};
@@ -113,6 +113,90 @@ fn a_lapse_shrinks_the_interval_and_slows_growth() {
     }
     assert_eq!(hard.ease, 130);
     assert!(hard.interval >= 1 && hard.interval <= MAX_INTERVAL);
+}
+
+#[test]
+fn a_check_answered_after_help_comes_back_sooner_like_a_gentle_lapse() {
+    // A card some way into its schedule.
+    let mut card = Card::new(START);
+    let mut day = START;
+    for _ in 0..3 {
+        card = rate(&card, Rating::Good, day);
+        day = card.due;
+    }
+    for rating in Rating::ALL {
+        let plain = rate(&card, rating, day);
+        let helped = rate_after_help(&card, rating, day);
+        // Half the interval, rounded up, at least a day.
+        assert_eq!(
+            helped.interval,
+            plain.interval.div_ceil(2).max(1),
+            "{rating:?}"
+        );
+        assert_eq!(helped.due, day + helped.interval);
+        assert_eq!(
+            next_interval_after_help(&card, rating, day),
+            helped.interval
+        );
+        // The factor drops by 0.1 at least; Again keeps its own 0.2.
+        assert!(helped.ease <= card.ease - HELP_EASE_DROP, "{rating:?}");
+        assert_eq!(helped.ease, plain.ease.min(card.ease - HELP_EASE_DROP));
+        // Gentler than a lapse: none is counted, and Good after help still
+        // waits longer than Again.
+        assert_eq!(helped.lapses, plain.lapses, "{rating:?}");
+        assert_eq!(helped.reps, plain.reps);
+    }
+    let again = rate(&card, Rating::Again, day);
+    let good_after_help = rate_after_help(&card, Rating::Good, day);
+    assert!(good_after_help.interval > again.interval);
+    assert!(good_after_help.ease > again.ease);
+    assert_eq!(rate_after_help(&card, Rating::Again, day), again);
+    // On a first review: Good 2 days instead of 3, Easy 3 instead of 6.
+    let new = Card::new(START);
+    assert_eq!(rate_after_help(&new, Rating::Good, START).interval, 2);
+    assert_eq!(rate_after_help(&new, Rating::Easy, START).interval, 3);
+    // The factor never drops below the floor.
+    let mut low = card.clone();
+    for i in 0..40 {
+        low = rate_after_help(&low, Rating::Good, day + i);
+    }
+    assert_eq!(low.ease, 130);
+}
+
+#[test]
+fn help_before_the_lesson_first_try_counts_at_the_first_review_only() {
+    let lesson = &lessons()[0];
+    let check = &lesson.checks[0];
+    let other = &lesson.checks[1];
+    let mut p = Progress::default();
+    p.use_help(check.id, Help::Nudge);
+    p.record_check(check, true);
+    p.record_check(other, true);
+    p.finish_lesson(lesson, START);
+    assert!(p.lesson_help_counts(check.id));
+    assert!(!p.lesson_help_counts(other.id));
+    p.rate(check.id, Rating::Good, START + 1);
+    p.rate(other.id, Rating::Good, START + 1);
+    assert_eq!(p.review.get(check.id).unwrap().interval, 2);
+    assert_eq!(p.review.get(other.id).unwrap().interval, 3);
+    // Once reviewed, the lesson's help no longer counts.
+    assert!(!p.lesson_help_counts(check.id));
+    let card = p.review.get(check.id).cloned().unwrap();
+    p.rate(check.id, Rating::Good, card.due);
+    assert_eq!(
+        p.review.get(check.id),
+        Some(&rate(&card, Rating::Good, card.due))
+    );
+    // Help opened in review counts for that rating, whatever came before.
+    let card = p.review.get(other.id).cloned().unwrap();
+    p.rate_helped(other.id, Rating::Good, card.due);
+    assert_eq!(
+        p.review.get(other.id),
+        Some(&rate_after_help(&card, Rating::Good, card.due))
+    );
+    // The lesson's answers, results and the help itself are untouched.
+    assert_eq!(p.answer(check.id).unwrap().first, Some(true));
+    assert_eq!(p.answer(check.id).unwrap().help, [Help::Nudge]);
 }
 
 #[test]

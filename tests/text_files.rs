@@ -50,6 +50,8 @@ fn text_ids(lesson: &Lesson) -> Vec<TextId> {
         ids.extend(check.scenario);
         ids.push(check.prompt);
         ids.extend(check.options.iter().flat_map(|o| [o.text, o.explanation]));
+        ids.extend(check.help.nudge);
+        ids.extend(check.help.another_way);
     }
     for r in lesson.reflections {
         ids.push(r.prompt);
@@ -133,6 +135,20 @@ fn every_short_text_reads_as_written_in_the_lesson_file() {
         for (check, p) in lesson.checks.iter().zip(&parsed.checks) {
             assert_eq!(check.id, p.id);
             assert_eq!(text.get(check.prompt), p.prompt);
+            // Help before the answer: its texts from the file, its passage
+            // in the data, and the options in the order written.
+            assert_eq!(check.help.nudge.map(|t| text.get(t)), p.nudge.as_deref());
+            assert_eq!(
+                check.help.another_way.map(|t| text.get(t)),
+                p.another_way.as_deref()
+            );
+            assert_eq!(
+                check.help.passage.as_ref().map(|p| (p.lesson, p.section)),
+                p.passage.as_deref().map(|s| (lesson.slug, s))
+            );
+            let order: Vec<&str> = check.options.iter().map(|o| o.id).collect();
+            let written: Vec<&str> = p.options.iter().map(|o| o.id.as_str()).collect();
+            assert_eq!(order, written, "{}", check.id);
             for option in check.options {
                 let p = p.options.iter().find(|o| o.id == option.id);
                 assert_eq!(Some(text.get(option.text)), p.map(|o| o.text.as_str()));
@@ -210,6 +226,15 @@ fn the_recap_ships_as_a_lesson_of_checks_with_its_own_text_file() {
             p.check.scenario.as_deref()
         );
         assert_eq!(text.get(check.prompt), p.check.prompt);
+        // A recap question's passage is in the lesson it draws on.
+        assert_eq!(
+            check.help.passage.as_ref().map(|s| (s.lesson, s.section)),
+            p.check.passage.as_deref().map(|s| (p.lesson.as_str(), s))
+        );
+        assert_eq!(
+            check.help.nudge.map(|t| text.get(t)),
+            p.check.nudge.as_deref()
+        );
         for option in check.options {
             let p = p.check.options.iter().find(|o| o.id == option.id);
             assert_eq!(Some(text.get(option.text)), p.map(|o| o.text.as_str()));

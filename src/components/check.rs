@@ -1,14 +1,16 @@
 //! A knowledge check or scenario question, in the GOV.UK question pattern:
-//! a fieldset and legend, real radio buttons or checkboxes, an optional
-//! "how sure are you?", a Check button, and feedback in a live region that
-//! is on the page before any text goes into it.
+//! a fieldset and legend, real radio buttons or checkboxes, help before the
+//! answer (`check_help`), an optional "how sure are you?", a Check button,
+//! and feedback in a live region that is on the page before any text goes
+//! into it.
 
+use crate::components::check_help::HelpBeforeAnswer;
 use crate::components::choice::{Choice, ChoiceKind};
 use crate::components::focus::focus_later;
-use crate::content::{Check, CheckKind, CheckOption, LessonText};
+use crate::content::{lesson_of_activity, Check, CheckKind, CheckOption, LessonText};
 use crate::model::grading::{grade, options_to_explain, GradeError};
-use crate::model::progress::Confidence;
-use crate::model::routes::activity_anchor;
+use crate::model::progress::{Confidence, Help};
+use crate::model::routes::{activity_anchor, lesson_anchor_path, COURSE_END_PATH};
 use crate::state::use_app_state;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -55,6 +57,15 @@ pub fn CheckCard(check: &'static Check, number: usize, text: LessonText) -> impl
         state.progress.update(|p| p.reveal(check.id));
         focus_later(feedback_ref, None);
     };
+
+    // Where the check is shown again, for the passage's way back: its
+    // lesson, or the closing page for a recap question.
+    let back = match lesson_of_activity(check.id) {
+        Some(lesson) => lesson_anchor_path(lesson.slug, &anchor),
+        None => format!("{COURSE_END_PATH}#{anchor}"),
+    };
+    let on_help =
+        Callback::new(move |help: Help| state.progress.update(|p| p.use_help(check.id, help)));
 
     let kind = if is_single {
         ChoiceKind::Radio
@@ -183,6 +194,13 @@ pub fn CheckCard(check: &'static Check, number: usize, text: LessonText) -> impl
                         })
                 }}
             </p>
+            <HelpBeforeAnswer
+                check=check
+                text=text
+                id_base=anchor.clone()
+                back=back
+                on_use=on_help
+            />
             <fieldset class="confidence">
                 <legend>"How sure are you? (optional)"</legend>
                 <div class="options options-inline">{confidence}</div>

@@ -4,6 +4,7 @@ pub mod backup_export;
 pub mod backup_import;
 pub mod calibration;
 pub mod check;
+pub mod check_help;
 pub mod choice;
 pub mod chunk_page;
 pub mod confirm;

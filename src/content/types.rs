@@ -88,7 +88,44 @@ pub struct Check {
     /// Present for scenario questions: the situation the question applies to.
     pub scenario: Option<TextId>,
     pub prompt: TextId,
+    /// In the order they are shown.
     pub options: &'static [CheckOption],
+    pub help: CheckHelp,
+}
+
+/// Help a reader can open before answering. Each part is optional, and
+/// offered in this order.
+#[derive(Debug, PartialEq)]
+pub struct CheckHelp {
+    /// One sentence pointing at the idea to use, without the answer.
+    pub nudge: Option<TextId>,
+    /// The idea told again with another everyday example.
+    pub another_way: Option<TextId>,
+    /// The section of the lesson the check rests on.
+    pub passage: Option<Passage>,
+}
+
+impl CheckHelp {
+    /// No help at all.
+    pub const NONE: CheckHelp = CheckHelp {
+        nudge: None,
+        another_way: None,
+        passage: None,
+    };
+
+    pub fn is_empty(&self) -> bool {
+        self.nudge.is_none() && self.another_way.is_none() && self.passage.is_none()
+    }
+}
+
+/// A section of a lesson: a check's "where it is".
+#[derive(Debug, PartialEq)]
+pub struct Passage {
+    /// The lesson's slug (a recap question's passage is in the lesson it
+    /// draws on).
+    pub lesson: &'static str,
+    /// The section's id.
+    pub section: &'static str,
 }
 
 #[derive(Debug, PartialEq)]

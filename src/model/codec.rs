@@ -23,7 +23,9 @@ use serde::{Deserialize, Serialize};
 ///   the days they came back (`follow_ups`, `revisited`), and "Where I
 ///   stand" snapshots (`takes`). Format 1 reads as format 2 with the items
 ///   of every finished lesson put in the schedule, due at once.
-pub const SCHEMA_VERSION: u64 = 2;
+/// - 3: adds to each answer the help opened before the first try
+///   (`help`). Formats 1 and 2 read as format 3 with no help used.
+pub const SCHEMA_VERSION: u64 = 3;
 
 /// Larger values are refused unread (localStorage holds about 5 MB anyway).
 pub const MAX_STORED_BYTES: usize = 5 * 1024 * 1024;
@@ -123,8 +125,14 @@ pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
             migrated_from: None,
         },
         1 => Decoded {
-            progress: from_v1(json::from_str::<EnvelopeIn>(raw).map_err(located)?.progress)?,
+            progress: from_v2(from_v1(
+                json::from_str::<EnvelopeIn>(raw).map_err(located)?.progress,
+            )?)?,
             migrated_from: Some(1),
+        },
+        2 => Decoded {
+            progress: from_v2(json::from_str::<EnvelopeIn>(raw).map_err(located)?.progress)?,
+            migrated_from: Some(2),
         },
         v if v > SCHEMA_VERSION => return Err(DecodeError::NewerSchema(v)),
         _ => {
@@ -159,6 +167,18 @@ pub fn from_v1(mut progress: Progress) -> Result<Progress, DecodeError> {
         if progress.is_complete(lesson.slug) {
             progress.enrol(lesson, 0);
         }
+    }
+    Ok(progress)
+}
+
+/// Format 2 to 3. Format 2 kept no help: an answer that holds some is not
+/// what it says. Nothing else changes.
+pub fn from_v2(progress: Progress) -> Result<Progress, DecodeError> {
+    if progress.answers.iter().any(|(_, a)| !a.help.is_empty()) {
+        return Err(DecodeError::WrongShape {
+            field: "progress.answers.help".into(),
+            message: "not part of formats 1 and 2".into(),
+        });
     }
     Ok(progress)
 }

@@ -88,6 +88,21 @@ pub struct Answer {
     /// (see [`fingerprint`]). A different value today means the question
     /// changed since, and the answer is shown as from an earlier version.
     pub fingerprint: String,
+    /// Stored format 3 on: the help the reader opened before their first
+    /// try (or before the answer was shown), in the order it is offered.
+    /// Kept with the first try, never scored and never shown; review
+    /// brings such a check back sooner (`review::rate_after_help`).
+    pub help: Vec<Help>,
+}
+
+/// A part of the help offered before an answer (`content::CheckHelp`), in
+/// the order it is offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Help {
+    Nudge,
+    AnotherWay,
+    Passage,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -141,6 +156,16 @@ pub fn fingerprint(check: &Check) -> String {
         code.push(if o.correct { '+' } else { '-' });
     }
     code
+}
+
+/// Do two fingerprints name the same options with the same right answers,
+/// in any order? Each option is its id and the `+` or `-` after it. Counted,
+/// not sorted: a question has a handful of options, and sort code costs
+/// kilobytes of wasm.
+fn same_options(a: &str, b: &str) -> bool {
+    let parts = |code| str::split_inclusive(code, ['+', '-']);
+    let times = |code, part| parts(code).filter(|p| *p == part).count();
+    a.len() == b.len() && parts(a).all(|part| times(a, part) == times(b, part))
 }
 
 impl Progress {
@@ -203,11 +228,34 @@ impl Progress {
         answer.shown = true;
     }
 
-    /// Was this answer checked against a different version of the question?
-    pub fn is_stale(&self, check: &Check) -> bool {
+    /// Notes that the reader opened a part of the help. Only help opened
+    /// before the first try (or before the answer was shown) is kept: it
+    /// belongs with that try.
+    pub fn use_help(&mut self, check_id: &str, help: Help) {
+        let answer = self.answers.get_or_default(check_id);
+        if answer.tries > 0 || answer.shown || answer.help.contains(&help) {
+            return;
+        }
+        // Kept in the order offered. No sort: sort code for one more item
+        // type costs kilobytes of wasm.
+        let at = answer.help.iter().position(|h| *h > help);
+        answer.help.insert(at.unwrap_or(answer.help.len()), help);
+    }
+
+    /// Did the reader open any help before their first try at this check?
+    pub fn helped_first(&self, check_id: &str) -> bool {
         self.answers
-            .get(check.id)
-            .is_some_and(|a| a.checked.is_some() && a.fingerprint != fingerprint(check))
+            .get(check_id)
+            .is_some_and(|a| !a.help.is_empty())
+    }
+
+    /// Was this answer checked against a different version of the question?
+    /// The options' order does not count: a question shown in a new order
+    /// asks the same.
+    pub fn is_stale(&self, check: &Check) -> bool {
+        self.answers.get(check.id).is_some_and(|a| {
+            a.checked.is_some() && !same_options(&a.fingerprint, &fingerprint(check))
+        })
     }
 
     pub fn reflection(&self, id: &str) -> Option<&ReflectionEntry> {

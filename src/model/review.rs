@@ -26,6 +26,13 @@
 //!     factor grows by 0.15 (never above 3.5).
 //!
 //!   No interval is longer than a year.
+//! - A check answered after help (a nudge, another way, the passage) comes
+//!   back sooner, like a lapse but gentler: the interval its rating gives
+//!   is halved (rounded up, at least a day), and its growth factor drops
+//!   by 0.1 (a lapse drops it by 0.2, and Again stays as it is); no lapse
+//!   is counted. This applies to help opened in review before answering,
+//!   and to help opened before the first try in the lesson, at the check's
+//!   first review. The help itself is never scored or shown.
 //! - No wall after a break: at most [`DAILY_CAP`] items a day (counting
 //!   those already rated that day). The rest wait, oldest due first, and
 //!   come on the following days. Missing days costs nothing but a later
@@ -145,6 +152,33 @@ pub fn rate(card: &Card, rating: Rating, today: Day) -> Card {
     }
 }
 
+/// How much a check answered after help loses from its growth factor, in
+/// hundredths (half of what Again takes).
+pub const HELP_EASE_DROP: u16 = 10;
+
+/// The card after a rating on `today` for a check answered after help: as
+/// [`rate`], with the interval halved (rounded up, at least a day) and the
+/// growth factor down by at least [`HELP_EASE_DROP`].
+pub fn rate_after_help(card: &Card, rating: Rating, today: Day) -> Card {
+    let rated = rate(card, rating, today);
+    let interval = next_interval_after_help(card, rating, today);
+    let ease = rated
+        .ease
+        .min(card.ease.saturating_sub(HELP_EASE_DROP))
+        .max(MIN_EASE);
+    Card {
+        due: rated.last.unwrap_or(today) + interval,
+        interval,
+        ease,
+        ..rated
+    }
+}
+
+/// Days until a check answered after help comes back after this rating.
+pub fn next_interval_after_help(card: &Card, rating: Rating, today: Day) -> u32 {
+    next_interval(card, rating, today).div_ceil(2).max(1)
+}
+
 /// Days until the item comes back after this rating (shown on the buttons).
 pub fn next_interval(card: &Card, rating: Rating, today: Day) -> u32 {
     if card.last.is_none() || card.interval == 0 {
@@ -222,9 +256,31 @@ impl Progress {
     }
 
     /// Records a rating; the lesson's own answers and results are untouched.
+    /// A check whose first try in the lesson came after help counts as
+    /// answered after help at its first review ([`rate_after_help`]).
     pub fn rate(&mut self, item_id: &str, rating: Rating, today: Day) {
+        let helped = self.lesson_help_counts(item_id);
+        self.rate_as(item_id, rating, today, helped);
+    }
+
+    /// Records a rating given after help opened in this review.
+    pub fn rate_helped(&mut self, item_id: &str, rating: Rating, today: Day) {
+        self.rate_as(item_id, rating, today, true);
+    }
+
+    /// Does help opened in the lesson still count for this item's next
+    /// rating? Only until its first review.
+    pub fn lesson_help_counts(&self, item_id: &str) -> bool {
+        self.helped_first(item_id) && self.review.get(item_id).is_some_and(|c| c.reps == 0)
+    }
+
+    fn rate_as(&mut self, item_id: &str, rating: Rating, today: Day, helped: bool) {
         if let Some(card) = self.review.get_mut(item_id) {
-            *card = rate(card, rating, today);
+            *card = if helped {
+                rate_after_help(card, rating, today)
+            } else {
+                rate(card, rating, today)
+            };
         }
     }
 }

@@ -2,6 +2,7 @@
 //! then the lesson's end. ← and → move between lessons.
 
 use crate::components::check::CheckCard;
+use crate::components::check_help::{is_passage_shown, BackToQuestion};
 use crate::components::course_text::{Content, WithTexts};
 use crate::components::focus::on_page_shown;
 use crate::components::prose::prose_block;
@@ -109,12 +110,14 @@ fn LessonBody(
             view! {
                 <section
                     class="lesson-section"
+                    class:passage-shown=is_passage_shown(lesson.slug, section.id)
                     id=anchor.clone()
                     aria-labelledby=format!("{anchor}-h")
                 >
                     <h2 id=format!("{anchor}-h") tabindex="-1">
                         {text.get(section.heading)}
                     </h2>
+                    <BackToQuestion lesson=lesson.slug section=section.id />
                     {blocks}
                 </section>
             }

@@ -6,6 +6,7 @@
 //! earlier comes back (`then_now`).
 
 use crate::components::check::{explanation, partial_note};
+use crate::components::check_help::{came_back_from_passage, HelpBeforeAnswer};
 use crate::components::choice::{Choice, ChoiceKind};
 use crate::components::course_text::{Content, WithTexts};
 use crate::components::focus::{focus_later, on_page_shown};
@@ -16,9 +17,10 @@ use crate::content::{CheckKind, Lesson, LessonText};
 use crate::model::dates::format_local_day;
 use crate::model::grading::grade;
 use crate::model::review::{
-    due_today, next_due_after, next_interval, shuffled, waiting, Card, Item, Rating,
+    due_today, next_due_after, next_interval, next_interval_after_help, shuffled, waiting, Card,
+    Item, Rating,
 };
-use crate::model::routes::WHERE_I_STAND_PATH;
+use crate::model::routes::{REVIEW_PATH, WHERE_I_STAND_PATH};
 use crate::model::then_now::comes_back;
 use crate::state::use_app_state;
 use leptos::html::{Div, H1};
@@ -114,11 +116,15 @@ fn Queue(
     let said = RwSignal::new(String::new());
     let card_ref = NodeRef::<Div>::new();
     let items = StoredValue::new(items);
-    let on_rated = Callback::new(move |(id, rating): (String, Rating)| {
+    let on_rated = Callback::new(move |(id, rating, helped): (String, Rating, bool)| {
         let day = read_clock().day;
         let mut next = 0;
         state.progress.update(|p| {
-            p.rate(&id, rating, day);
+            if helped {
+                p.rate_helped(&id, rating, day);
+            } else {
+                p.rate(&id, rating, day);
+            }
             next = p.review.get(&id).map_or(0, |c| c.interval);
         });
         at.update(|n| *n += 1);
@@ -225,14 +231,20 @@ fn ReviewItem(
     item: Item,
     text: LessonText,
     day: u32,
-    on_rated: Callback<(String, Rating)>,
+    on_rated: Callback<(String, Rating, bool)>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let card: Card = state
-        .progress
-        .with_untracked(|p| p.review.get(&id).cloned())
-        .unwrap_or_else(|| Card::new(day));
+    let (card, lesson_help) = state.progress.with_untracked(|p| {
+        let card = p.review.get(&id).cloned().unwrap_or_else(|| Card::new(day));
+        (card, p.lesson_help_counts(&id))
+    });
     let answered = RwSignal::new(false);
+    // Help opened in this review before answering (or the passage, if the
+    // reader went to it and came back): the check comes back sooner.
+    let helped = RwSignal::new(match item {
+        Item::Check(_, check) => came_back_from_passage(check.id),
+        Item::Idea(..) => false,
+    });
     let lesson = item.lesson();
     let number = crate::content::lesson_by_slug(lesson.slug).map_or(0, |(i, _)| i + 1);
     let from = format!("From lesson {number}: {}", lesson.title);
@@ -240,10 +252,17 @@ fn ReviewItem(
         Item::Idea(_, idea) => {
             view! { <IdeaRecall idea=idea text=text answered=answered /> }.into_any()
         }
-        Item::Check(_, check) => {
-            view! { <CheckRecall check=check text=text day=day id=id.clone() answered=answered /> }
-                .into_any()
+        Item::Check(_, check) => view! {
+            <CheckRecall
+                check=check
+                text=text
+                day=day
+                id=id.clone()
+                answered=answered
+                helped=helped
+            />
         }
+        .into_any(),
     };
     let buttons = move || {
         Rating::ALL
@@ -251,12 +270,17 @@ fn ReviewItem(
             .map(|rating| {
                 let rating = *rating;
                 let id = id.clone();
-                let when = in_days(next_interval(&card, rating, day));
+                let after_help = helped.get_untracked();
+                let when = in_days(if after_help || lesson_help {
+                    next_interval_after_help(&card, rating, day)
+                } else {
+                    next_interval(&card, rating, day)
+                });
                 view! {
                     <button
                         type="button"
                         class="button button-secondary rate"
-                        on:click=move |_| on_rated.run((id.clone(), rating))
+                        on:click=move |_| on_rated.run((id.clone(), rating, after_help))
                     >
                         <strong>{rating.label()}</strong>
                         <span class="rate-hint">
@@ -328,6 +352,7 @@ fn CheckRecall(
     day: u32,
     id: String,
     answered: RwSignal<bool>,
+    helped: RwSignal<bool>,
 ) -> impl IntoView {
     let chosen = RwSignal::new(Vec::<String>::new());
     let result = RwSignal::new(None::<Option<bool>>);
@@ -392,11 +417,13 @@ fn CheckRecall(
         };
         Some(view! {
             <p class="verdict">{words}</p>
+            // The right answers, and why each option the reader chose is
+            // right or not.
             <ul class="explanations">
                 {check
                     .options
                     .iter()
-                    .filter(|o| o.correct)
+                    .filter(|o| o.correct || picked.iter().any(|p| p == o.id))
                     .map(|o| explanation(o, text))
                     .collect_view()}
             </ul>
@@ -417,6 +444,17 @@ fn CheckRecall(
         <p class="error" id="review-error">
             {move || error.get()}
         </p>
+        <HelpBeforeAnswer
+            check=check
+            text=text
+            id_base="review".to_string()
+            back=REVIEW_PATH.to_string()
+            on_use=Callback::new(move |_| {
+                if result.get_untracked().is_none() {
+                    helped.set(true);
+                }
+            })
+        />
         <Show when=move || result.get().is_none()>
             <div class="actions">
                 <button type="button" class="button" on:click=on_check>

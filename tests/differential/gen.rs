@@ -1,7 +1,9 @@
 //! Random inputs: arbitrary text, near-JSON made by editing valid JSON,
 //! and Attune's own saved data and backups, edited.
 
-use attune::model::progress::{Answer, Confidence, Progress, ReflectionEntry, ReflectionValue};
+use attune::model::progress::{
+    Answer, Confidence, Help, Progress, ReflectionEntry, ReflectionValue,
+};
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
 use proptest::string::string_regex;
@@ -131,6 +133,10 @@ const FIELDS: &[&str] = &[
     "shown",
     "first",
     "fingerprint",
+    "help",
+    "nudge",
+    "another_way",
+    "passage",
     "value",
     "created",
     "edited",
@@ -553,15 +559,27 @@ fn answer() -> impl Strategy<Value = Answer> {
         string_regex("([a-z]{1,3}[+-]){0,4}").expect("a valid regex"),
         unicode()
     ];
+    let help = prop::collection::vec(
+        select(vec![Help::Nudge, Help::AnotherWay, Help::Passage]),
+        0..3,
+    );
     (
         prop::collection::vec(id(), 0..4),
         confidence,
         flags,
         any::<u32>(),
         fingerprint,
+        help,
     )
         .prop_map(
-            |(selected, confidence, (checked, revealed, shown, first), tries, fingerprint)| {
+            |(
+                selected,
+                confidence,
+                (checked, revealed, shown, first),
+                tries,
+                fingerprint,
+                help,
+            )| {
                 Answer {
                     selected,
                     confidence,
@@ -571,6 +589,7 @@ fn answer() -> impl Strategy<Value = Answer> {
                     shown,
                     first,
                     fingerprint,
+                    help,
                 }
             },
         )

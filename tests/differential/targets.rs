@@ -192,12 +192,16 @@ fn app_entry_points_agree(text: &str) {
     if nesting(text) > MAX_DEPTH {
         return;
     }
-    // Format 1 is read through its migration, the same here as in the app.
+    // Formats 1 and 2 are read through their migrations, the same here as
+    // in the app.
     let schema = serde_json_reads::<SchemaOnly>(text).map(|s| s.schema);
     let envelope = serde_json_reads::<EnvelopeIn>(text)
         .map_err(drop)
         .and_then(|e| match schema {
-            Ok(1) => codec::from_v1(e.progress).map_err(drop),
+            Ok(1) => codec::from_v1(e.progress)
+                .and_then(codec::from_v2)
+                .map_err(drop),
+            Ok(2) => codec::from_v2(e.progress).map_err(drop),
             _ => Ok(e.progress),
         })
         // And checked, as the app checks everything it reads.
@@ -206,7 +210,7 @@ fn app_entry_points_agree(text: &str) {
             Err(_) => Err(()),
         });
     let stored = text.trim_start().starts_with('{')
-        && schema.is_ok_and(|s| s == codec::SCHEMA_VERSION || s == 1)
+        && schema.is_ok_and(|s| (1..=codec::SCHEMA_VERSION).contains(&s))
         && envelope.is_ok();
     match codec::decode(text) {
         Ok(decoded) => {

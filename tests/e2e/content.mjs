@@ -1,19 +1,19 @@
-// Reads the lesson files the app is built from, so tests know each lesson's
-// slug, questions and right answers without copying them. Only the few TOML
-// shapes the lesson files use are understood.
+// Reads the lesson files (and the recap) the app is built from, so tests
+// know each lesson's slug, questions and right answers without copying them.
+// Only the few TOML shapes the lesson files use are understood.
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 
 const dir = fileURLToPath(new URL("../../src/content/lessons/", import.meta.url));
 
-function readLesson(file) {
+function readLesson(file, folder = dir) {
   const lesson = { file, keyIdeas: [], checks: [], reflections: [] };
   let current = null;
   let option = null;
   // The strings of a `key = [` array being read, one per line, to `]`.
   let list = null;
-  for (const line of readFileSync(join(dir, file), "utf8").split("\n")) {
+  for (const line of readFileSync(join(folder, file), "utf8").split("\n")) {
     const t = line.trim();
     if (list) {
       if (t === "]") list = null;
@@ -63,7 +63,10 @@ function readLesson(file) {
 export const lessons = readdirSync(dir)
   .filter((f) => f.endsWith(".toml"))
   .sort()
-  .map(readLesson);
+  .map((f) => readLesson(f));
+
+/** The course recap (src/content/recap.toml): checks only, each with its `lesson`. */
+export const recap = readLesson("recap.toml", join(dir, ".."));
 
 /** The DOM id the app gives an activity (see model::routes::activity_anchor). */
 export const anchor = (id) => `q-${id.replaceAll(".", "--")}`;

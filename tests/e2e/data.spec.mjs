@@ -49,7 +49,7 @@ test("export, delete everything, import: the same data comes back", async ({ pag
   const path = await file.path();
   const backup = JSON.parse(await readFile(path, "utf8"));
   expect(backup.app).toBe("attune");
-  expect(backup.schema).toBe(2);
+  expect(backup.schema).toBe(3);
 
   await page.getByRole("button", { name: "Delete everything Attune saved" }).click();
   await page.getByRole("button", { name: "Yes, delete everything" }).click();

@@ -1,5 +1,6 @@
 // Page objects for the display settings and the shortcuts help.
 import { expect } from "@playwright/test";
+import { axeViolations } from "./pages.mjs";
 
 export const SETTINGS_KEY = "attune:settings";
 
@@ -57,3 +58,13 @@ export function background(page) {
 
 export const LIGHT_BG = "rgb(247, 243, 238)";
 export const DARK_BG = "rgb(27, 29, 34)";
+
+/** axe finds nothing in the light theme, nor in the dark (then back to light). */
+export async function noAxeViolationsInEitherTheme(page) {
+  expect(await axeViolations(page)).toEqual([]);
+  const display = new DisplaySettings(page);
+  await display.choose("Theme", "Dark");
+  expect(await axeViolations(page)).toEqual([]);
+  await display.choose("Theme", "Light");
+  await display.toggle.click();
+}

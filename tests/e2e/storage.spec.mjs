@@ -24,7 +24,7 @@ test("unreadable saved data: a notice, a download, a backup, and a working app",
   await page.locator(`#${anchor(text.id)} textarea`).fill("still works");
   await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), KEY)).toContain("still works");
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), KEY);
-  expect(saved.schema).toBe(2);
+  expect(saved.schema).toBe(3);
   expect(await page.evaluate(() => localStorage.getItem("attune:backup"))).toBe("{not json");
 });
 

@@ -269,7 +269,7 @@ export const steps = [
         }
       }, "a complete backup file");
       expectEqual(backup.app, "attune", "backup.app");
-      expectEqual(backup.schema, 2, "backup.schema");
+      expectEqual(backup.schema, 3, "backup.schema");
       if (!JSON.stringify(backup).includes(WORDS + MORE)) throw new Error("the backup does not hold the reflection");
       ctx.note(`export saved ${name} to the download folder`);
     },

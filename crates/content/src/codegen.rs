@@ -2,8 +2,9 @@
 //! static data for the wasm (the structure of every lesson, and the few
 //! texts the home page and header need: slug, title, minutes, summary) and,
 //! per lesson, a JSON text file with every other text (key ideas, headings,
-//! prose, figure descriptions, questions, options, explanations and the
-//! reflections' wording), fetched only by the pages that show them.
+//! prose, figure descriptions, questions, options, explanations, the help
+//! offered before an answer and the reflections' wording), fetched only by
+//! the pages that show them.
 //!
 //! Used by `build.rs`, `scripts/export-text` and the host tests. Both
 //! outputs come from one pass, so the indices in the Rust data and the
@@ -70,7 +71,11 @@ pub fn generate(course: &parse::Course, public_dir: &Path) -> Generated {
         // A lesson with checks only: no key ideas, sections or reflections,
         // so the app's check card and text loader serve it unchanged.
         let mut table = Table::default();
-        let checks: Vec<&parse::Check> = recap.checks.iter().map(|c| &c.check).collect();
+        let checks: Vec<(&parse::Check, &str)> = recap
+            .checks
+            .iter()
+            .map(|c| (&c.check, c.lesson.as_str()))
+            .collect();
         let checks = checks_code(&checks, &mut table);
         let file = table.into_file(&recap.slug);
         let head = (&recap.slug, &recap.title, recap.minutes, &recap.summary);
@@ -97,8 +102,9 @@ fn lesson_head(head: (&String, &String, u32, &String), file: &TextFile) -> Strin
 }
 
 /// The texts of one lesson, numbered in the order they are met: key ideas
-/// (each text, then its recall question), then sections, then checks, then
-/// reflections (prompt, hint, steps or labels or items, response; see
+/// (each text, then its recall question), then sections, then checks
+/// (scenario, prompt, each option and its explanation, nudge, another way),
+/// then reflections (prompt, hint, steps or labels or items, response; see
 /// `tests/text_files.rs`).
 #[derive(Default)]
 struct Table(Vec<String>);
@@ -164,7 +170,11 @@ fn lesson_body(lesson: &parse::Lesson, public_dir: &Path, table: &mut Table) -> 
         s.push_str("  ] },\n");
     }
     s.push_str("], checks: &[\n");
-    let checks: Vec<&parse::Check> = lesson.checks.iter().collect();
+    let checks: Vec<(&parse::Check, &str)> = lesson
+        .checks
+        .iter()
+        .map(|c| (c, lesson.slug.as_str()))
+        .collect();
     s.push_str(&checks_code(&checks, table));
     s.push_str("], reflections: &[\n");
     for r in &lesson.reflections {
@@ -211,29 +221,30 @@ fn lesson_body(lesson: &parse::Lesson, public_dir: &Path, table: &mut Table) -> 
     s
 }
 
-/// The `Check { .. },` lines of a list of checks.
-fn checks_code(checks: &[&parse::Check], table: &mut Table) -> String {
+/// The `Check { .. },` lines of a list of checks, each with the slug of
+/// the lesson its passage is in (its own, or for the recap the lesson it
+/// draws on).
+fn checks_code(checks: &[(&parse::Check, &str)], table: &mut Table) -> String {
     let mut s = String::new();
-    for check in checks {
+    for (check, passage_lesson) in checks {
         let kind = match check.kind {
             CheckKind::Single => "Single",
             CheckKind::Multiple => "Multiple",
         };
-        let scenario = match &check.scenario {
+        let mut optional = |text: &Option<String>| match text {
             Some(text) => format!("Some({})", table.add(text)),
             None => "None".to_string(),
         };
+        let scenario = optional(&check.scenario);
         let prompt = table.add(&check.prompt);
         let _ = writeln!(
             s,
             "  Check {{ id: {:?}, kind: CheckKind::{kind}, scenario: {scenario}, prompt: {prompt}, options: &[",
             check.id
         );
-        // Authors tend to write the right answer first; show options in a
-        // fixed order mixed by id, so position gives nothing away.
-        let mut options: Vec<_> = check.options.iter().collect();
-        options.sort_by_key(|o| fnv1a(format!("{}/{}", check.id, o.id).as_bytes()));
-        for o in options {
+        // In the order written: where the right answer sits is the author's
+        // choice, and `quality` checks it across the course.
+        for o in &check.options {
             let text = table.add(&o.text);
             let _ = writeln!(
                 s,
@@ -243,7 +254,22 @@ fn checks_code(checks: &[&parse::Check], table: &mut Table) -> String {
                 table.add(&o.explanation)
             );
         }
-        s.push_str("  ] },\n");
+        let mut optional = |text: &Option<String>| match text {
+            Some(text) => format!("Some({})", table.add(text)),
+            None => "None".to_string(),
+        };
+        let nudge = optional(&check.nudge);
+        let another_way = optional(&check.another_way);
+        let passage = match &check.passage {
+            Some(section) => {
+                format!("Some(Passage {{ lesson: {passage_lesson:?}, section: {section:?} }})")
+            }
+            None => "None".to_string(),
+        };
+        let _ = writeln!(
+            s,
+            "  ], help: CheckHelp {{ nudge: {nudge}, another_way: {another_way}, passage: {passage} }} }},"
+        );
     }
     s
 }

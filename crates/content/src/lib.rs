@@ -6,7 +6,8 @@
 //!   the build with a message naming the file and the problem.
 //! - [`validate`] and [`quality`] (feature `build`): every rule a course
 //!   must keep, and the rules that keep its checks from being passed
-//!   without reading (with the measures behind them).
+//!   without reading (with the measures behind them); [`cues`], the word
+//!   lists and guessers those rules and measures use.
 //! - [`codegen`] (feature `build`): that tree into the app's static Rust data
 //!   and one JSON text file per lesson, from one pass.
 //! - [`hash`]: the hash that names a text file, which the app also uses to
@@ -16,6 +17,8 @@ pub mod hash;
 
 #[cfg(feature = "build")]
 pub mod codegen;
+#[cfg(feature = "build")]
+pub mod cues;
 #[cfg(feature = "build")]
 pub mod parse;
 #[cfg(feature = "build")]

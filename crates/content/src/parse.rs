@@ -103,6 +103,20 @@ pub struct Check {
     #[serde(default)]
     pub scenario: Option<String>,
     pub prompt: String,
+    /// Help before the answer, each part optional and offered in this
+    /// order: a nudge, one sentence pointing at the idea to use without
+    /// giving the answer;
+    #[serde(default)]
+    pub nudge: Option<String>,
+    /// another way, the idea told again with another everyday example;
+    #[serde(default)]
+    pub another_way: Option<String>,
+    /// and where it is: the id of the section the check rests on (for a
+    /// recap question, a section of its `lesson`), which the check links to.
+    #[serde(default)]
+    pub passage: Option<String>,
+    /// Options in the order they are shown (see `quality` for the rule on
+    /// where the right answer sits).
     #[serde(rename = "option", default)]
     pub options: Vec<CheckOption>,
 }
@@ -198,6 +212,12 @@ struct RecapCheckToml {
     #[serde(default)]
     scenario: Option<String>,
     prompt: String,
+    #[serde(default)]
+    nudge: Option<String>,
+    #[serde(default)]
+    another_way: Option<String>,
+    #[serde(default)]
+    passage: Option<String>,
     #[serde(rename = "option", default)]
     options: Vec<CheckOption>,
 }
@@ -284,6 +304,12 @@ pub enum ContentError {
     RecapMissesLesson(String),
     /// A recap question must be a single-choice scenario.
     RecapNotAScenario(String),
+    /// A check's `passage` names no section of its lesson.
+    UnknownPassage {
+        check: String,
+        lesson: String,
+        passage: String,
+    },
     /// A check-quality rule (see `quality`) is broken.
     Quality(crate::quality::QualityError),
 }
@@ -368,6 +394,14 @@ impl fmt::Display for ContentError {
             RecapNotAScenario(id) => {
                 write!(f, "{id}: a recap question is a single-choice scenario")
             }
+            UnknownPassage {
+                check,
+                lesson,
+                passage,
+            } => write!(
+                f,
+                "{check}: `passage = \"{passage}\"` names no section of lesson `{lesson}`"
+            ),
             Quality(e) => write!(f, "{e}"),
         }
     }
@@ -507,6 +541,9 @@ pub fn parse_recap(toml_text: &str) -> Result<Recap, ContentError> {
                     kind: c.kind,
                     scenario: c.scenario,
                     prompt: c.prompt,
+                    nudge: c.nudge,
+                    another_way: c.another_way,
+                    passage: c.passage,
                     options: c.options,
                 },
             })

@@ -129,6 +129,7 @@ impl Validator {
         let mut own: Vec<&str> = Vec::new();
         for check in &lesson.checks {
             self.check(check);
+            self.passage(check, lesson);
             own.push(&check.id);
         }
         for reflection in &lesson.reflections {
@@ -223,8 +224,14 @@ impl Validator {
         use ContentError::*;
         self.claim(&check.id);
         self.not_empty(&check.prompt, format!("{}: prompt", check.id));
-        if let Some(s) = &check.scenario {
-            self.not_empty(s, format!("{}: scenario", check.id));
+        for (text, what) in [
+            (&check.scenario, "scenario"),
+            (&check.nudge, "nudge"),
+            (&check.another_way, "another_way"),
+        ] {
+            if let Some(text) = text {
+                self.not_empty(text, format!("{}: {what}", check.id));
+            }
         }
         if check.options.len() < 2 {
             self.errors.push(TooFewOptions(check.id.clone()));
@@ -253,6 +260,20 @@ impl Validator {
                 self.errors.push(MultipleNeedsACorrect(check.id.clone()))
             }
             _ => {}
+        }
+    }
+
+    /// A check's passage must be a section of `lesson`, so its link always
+    /// lands on an element of the page.
+    fn passage(&mut self, check: &Check, lesson: &Lesson) {
+        if let Some(passage) = &check.passage {
+            if !lesson.sections.iter().any(|s| &s.id == passage) {
+                self.errors.push(ContentError::UnknownPassage {
+                    check: check.id.clone(),
+                    lesson: lesson.slug.clone(),
+                    passage: passage.clone(),
+                });
+            }
         }
     }
 
@@ -305,11 +326,12 @@ impl Validator {
                 self.errors
                     .push(ContentError::RecapNotAScenario(item.check.id.clone()));
             }
-            if !course.lessons.iter().any(|l| l.slug == item.lesson) {
-                self.errors.push(ContentError::RecapUnknownLesson {
+            match course.lessons.iter().find(|l| l.slug == item.lesson) {
+                Some(lesson) => self.passage(&item.check, lesson),
+                None => self.errors.push(ContentError::RecapUnknownLesson {
                     id: item.check.id.clone(),
                     lesson: item.lesson.clone(),
-                });
+                }),
             }
         }
         for lesson in &course.lessons {
