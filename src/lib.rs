@@ -38,7 +38,7 @@ pub mod yielding;
 /// Kept out of the components so rendering never calls a browser API.
 pub fn start() {
     wasm_bindgen_futures::spawn_local(async {
-        let mut boot = boot::Boot::read();
+        let boot = boot::Boot::read();
         // A read that failed (its code could not be fetched) is tried again
         // once the app is running.
         let read = boot.read_saved().await;

@@ -547,8 +547,8 @@ fn the_fixture_made_by_each_browser_opens() {
 /// reads exactly as it did unlocked; and only the envelope counts as locked.
 #[test]
 fn stored_progress_of_every_schema_locks_and_unlocks_to_the_same_reading() {
-    use attune::lock::is_sealed;
     use attune::model::codec;
+    use attune::model::sealed::is_sealed;
     for schema in ["schema-v1.json", "schema-v2.json"] {
         let plain = std::fs::read_to_string(format!("tests/fixtures/{schema}")).unwrap();
         let kdf = KdfParams::new(SALT);

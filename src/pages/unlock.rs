@@ -32,11 +32,7 @@ pub fn UnlockPage() -> impl IntoView {
             problem.set(Some("Type your passphrase first.".into()));
             return focus_soon(field);
         }
-        let stored = state
-            .store()
-            .read(crate::storage::PROGRESS_KEY)
-            .ok()
-            .flatten();
+        let stored = state.stored_progress();
         let Some(stored) = stored else {
             // Deleted meanwhile (in another tab): nothing is locked now.
             return state.forget_everything();
