@@ -118,6 +118,9 @@ impl Store {
             },
         };
         store.move_legacy();
+        // A deletion's token outlives its tab only if the tab closed within
+        // seconds; the tabs it was for have heard by now.
+        store.remove(keys::DELETED);
         store
     }
 
@@ -289,6 +292,13 @@ impl Store {
 
     pub fn leave_tombstone(&self, token: &str) {
         let _ = self.write(keys::DELETED, token);
+    }
+
+    /// Removes the token, unless another deletion has left its own since.
+    pub fn remove_tombstone(&self, token: &str) {
+        if self.tombstone().as_deref() == Some(token) {
+            self.remove(keys::DELETED);
+        }
     }
 
     /// The name of the channel our tabs talk on.

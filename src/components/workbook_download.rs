@@ -9,6 +9,7 @@
 use crate::components::download::download_text;
 use crate::components::lesson_text::{all_cached, load_all};
 use crate::components::link::Link;
+use crate::components::today::read_zone;
 use crate::content::{lessons, Lesson, LessonText, TextError};
 use crate::model::dates::iso_day;
 use crate::model::routes::WORKBOOK_PATH;
@@ -93,14 +94,14 @@ pub fn WorkbookActions() -> impl IntoView {
 
 /// Makes the Markdown file from the loaded texts and hands it to the browser.
 fn save(state: AppState, lessons: Vec<&'static Lesson>, texts: Vec<LessonText>) {
-    let now = js_sys::Date::now();
+    let (now, zone) = (js_sys::Date::now(), read_zone());
     let pairs: Vec<_> = lessons.into_iter().zip(texts).collect();
     let text = state
         .progress
-        .try_with_untracked(|p| workbook_markdown(&pairs, p, now));
+        .try_with_untracked(|p| workbook_markdown(&pairs, p, now, &zone));
     if let Some(text) = text {
         let _ = download_text(
-            &format!("attune-workbook-{}.md", iso_day(now)),
+            &format!("attune-workbook-{}.md", iso_day(now, &zone)),
             "text/markdown",
             &text,
         );

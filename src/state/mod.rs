@@ -21,6 +21,9 @@ use crate::storage::{Persistence, Store, PROGRESS, SETTINGS};
 use leptos::prelude::*;
 use std::time::Duration;
 
+/// How long the token of "deleted everything" stays for our other tabs.
+const TOMBSTONE_KEPT: Duration = Duration::from_secs(3);
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub progress: RwSignal<Progress>,
@@ -129,6 +132,9 @@ impl AppState {
         if !token.is_empty() {
             store.leave_tombstone(&token);
             listen::announce_deleted(&store, &token);
+            // Gone once the other tabs have heard: nothing of Attune's is
+            // left. A tab that hears later keeps its copy and asks.
+            set_timeout(move || store.remove_tombstone(&token), TOMBSTONE_KEPT);
         }
         self.forget_everything();
         Ok(())
@@ -149,6 +155,11 @@ impl AppState {
     /// unlock (they are saved then).
     pub fn holds_edits(&self) -> bool {
         self.progress_saver.holds_edits()
+    }
+
+    /// Reads what storage holds again, as another tab's write would be.
+    pub fn reread(&self) {
+        self.progress_saver.feed(Input::StorageChanged);
     }
 
     /// Writes this tab's copy back after storage lost it elsewhere, or held

@@ -1,6 +1,18 @@
-// The localStorage keys the app writes (src/storage.rs), in one place, so a
-// test never spells one out: they carry the site's base path.
+// The localStorage keys the app writes (src/model/keys.rs), in one place, so a
+// test never spells one out: each carries the base path the site is served
+// under (ATTUNE_BASE, as in the Playwright config), so two sites on one
+// origin never meet.
+export const BASE = process.env.ATTUNE_BASE || "/attune/";
+const PREFIX = `attune:${BASE}`;
 export const KEYS = {
+  progress: `${PREFIX}progress`,
+  settings: `${PREFIX}settings`,
+  glance: `${PREFIX}glance`,
+  backup: `${PREFIX}backup`,
+  deleted: `${PREFIX}deleted`,
+};
+/** The names builds before this one used, for every site on the origin. */
+export const LEGACY = {
   progress: "attune:progress",
   settings: "attune:settings",
   glance: "attune:glance",
