@@ -167,7 +167,13 @@ function minifyScripts(html) {
 function readerPreload(reader, lock) {
   return `<script>
       try {
-        var saved = localStorage.getItem("attune:progress") || "";
+        // This site's key (src/model/keys.rs), or, before this build has
+        // moved it, the name builds before used for every site.
+        var own = "attune:" + new URL(document.baseURI).pathname;
+        var none = ["progress", "settings", "glance"].every(function (n) {
+          return localStorage.getItem(own + n) === null;
+        });
+        var saved = localStorage.getItem((none ? "attune:" : own) + "progress") || "";
         var files = saved ? ${JSON.stringify(reader)} : [];
         if (saved.indexOf('{"app":"attune","encrypted":') === 0) files = files.concat(${JSON.stringify(lock)});
         files.forEach(function (file) {

@@ -1,6 +1,7 @@
 //! The root component: state, routes and the page frame.
 
 use crate::components::chunk_page::page_from_chunk;
+use crate::components::display::follow_settings;
 use crate::components::layout::{Footer, Header};
 use crate::components::link::InPageLink;
 use crate::components::notices::Notices;
@@ -61,6 +62,7 @@ fn app_content(
     updates: Option<UpdateReady>,
 ) -> impl IntoView + 'static {
     state.provide();
+    follow_settings(state.settings);
     if let Some(updates) = updates {
         provide_context(updates);
     }

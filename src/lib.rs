@@ -41,7 +41,7 @@ pub fn start() {
     // Before anything else: a panic from here on is said in words.
     start_failed::install_panic_hook();
     wasm_bindgen_futures::spawn_local(async {
-        let mut boot = boot::Boot::read();
+        let boot = boot::Boot::read();
         // A read that failed (its code could not be fetched) is tried again
         // once the app is running.
         let read = boot.read_saved().await;

@@ -1,33 +1,19 @@
-//! The lock, as this tab knows it: whether the reader's saved progress is
-//! encrypted, and the key that opens it for this tab while it is unlocked.
-//!
-//! With the lock on, storage holds the progress only as ciphertext, in the
-//! protected backup's envelope (`model::sealed`), under a key derived from
-//! the reader's passphrase. The key is derived once when the reader unlocks
-//! and is held here, in memory, as a non-extractable WebCrypto key: never
-//! stored, gone when the tab closes, when the reader locks, or when the
-//! page is left by "Exit this page".
+//! The lock's key, as this tab holds it: derived when the reader unlocks
+//! or chooses a passphrase, and kept here, in memory, as a non-extractable
+//! WebCrypto key: never stored, gone when the tab closes, when it locks, or
+//! when the page is left by "Exit this page". Whether and when it is used,
+//! and when it goes, is the saving core's (`model::sync::Core`), through
+//! the saver's port.
 //!
 //! The code that derives keys, encrypts and decrypts travels in the `lock`
 //! chunk (`crate::session_key`, the unlock page, the lock's controls on Your
 //! data): a first visit carries none of it. This file is what the first
-//! load needs to recognise sealed data and to hand text to the key.
+//! load needs to hand text to the key.
 
 use crate::model::sealed::KdfParams;
+pub use crate::model::sync::LockState;
 use std::cell::RefCell;
 use std::rc::Rc;
-
-/// Where the lock stands in this tab.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LockState {
-    /// Progress is stored as plain text.
-    Off,
-    /// Progress is stored encrypted and this tab has no key: the reader's
-    /// answers and reflections are not shown until they unlock.
-    Locked,
-    /// Progress is stored encrypted and this tab holds the key.
-    Unlocked,
-}
 
 /// The session's key: a non-extractable WebCrypto key (the browser never
 /// hands its bytes to any script) and the settings it was derived with.
@@ -42,6 +28,10 @@ pub type Done = Box<dyn FnOnce(Result<String, String>)>;
 
 thread_local! {
     static KEY: RefCell<Option<Rc<Key>>> = const { RefCell::new(None) };
+    /// While a new passphrase's write is on its way: the key before it, so
+    /// that what another tab sealed with it meanwhile can still be opened
+    /// and merged.
+    static PREVIOUS: RefCell<Option<Rc<Key>>> = const { RefCell::new(None) };
 }
 
 /// Whether this tab holds a key.
@@ -54,64 +44,69 @@ pub fn key() -> Option<Rc<Key>> {
     KEY.with(|k| k.borrow().clone())
 }
 
-/// Holds `key` for this tab, or forgets it (`None`).
+/// Holds `key` for this tab (a new passphrase keeps the key before it
+/// until the core says the change is done), or forgets every key (`None`).
 pub fn set_key(key: Option<Rc<Key>>) {
-    KEY.with(|k| *k.borrow_mut() = key);
+    let before = KEY.with(|k| std::mem::replace(&mut *k.borrow_mut(), key.clone()));
+    PREVIOUS.with(|p| *p.borrow_mut() = key.and(before));
+}
+
+/// Forgets the key from before a new passphrase.
+pub fn forget_previous() {
+    PREVIOUS.with(|p| *p.borrow_mut() = None);
 }
 
 /// Seals `text` with this tab's key, then calls `done`. False (and `done`
 /// is not called) without a key.
 pub fn seal(text: String, done: Done) -> bool {
-    with_key(|key| crate::session_key::sealing(key, text), done)
-}
-
-/// Opens sealed `stored` text with this tab's key, then calls `done`.
-/// False (and `done` is not called) without a key.
-pub fn open(stored: String, done: Done) -> bool {
-    with_key(|key| crate::session_key::opening(key, stored), done)
-}
-
-/// Runs `work` (a call into the `lock` chunk) with this tab's key and
-/// hands its outcome to `done`.
-fn with_key<W>(work: impl FnOnce(Rc<Key>) -> W + 'static, done: Done) -> bool
-where
-    W: std::future::Future<Output = crate::session_key::InChunk> + 'static,
-{
     let Some(key) = key() else {
         return false;
     };
     leptos::task::spawn_local(async move {
-        done(match work(key).await {
-            Ok(work) => work.await,
-            Err(_) => Err(NOT_LOADED.into()),
-        })
+        done(in_chunk(crate::session_key::sealing(key, text).await).await)
     });
     true
+}
+
+/// Opens sealed `stored` text with this tab's key, or the one before a new
+/// passphrase, then calls `done`. False (and `done` is not called) without
+/// a key.
+pub fn open(stored: String, done: Done) -> bool {
+    let Some(key) = key() else {
+        return false;
+    };
+    let previous = PREVIOUS.with(|p| p.borrow().clone());
+    leptos::task::spawn_local(async move {
+        let mut opened = in_chunk(crate::session_key::opening(key, stored.clone()).await).await;
+        if let (Err(_), Some(previous)) = (&opened, previous) {
+            opened = in_chunk(crate::session_key::opening(previous, stored).await).await;
+        }
+        done(opened)
+    });
+    true
+}
+
+/// The outcome of work handed back from the `lock` chunk.
+async fn in_chunk(work: crate::session_key::InChunk) -> Result<String, String> {
+    match work {
+        Ok(work) => work.await,
+        Err(_) => Err(NOT_LOADED.into()),
+    }
 }
 
 /// Why sealing or opening failed when the lock's code could not be fetched
 /// (it always has been by then: the key comes from that code).
 const NOT_LOADED: &str = "part of Attune could not be downloaded";
 
-/// How every sealed text begins (`Sealed::to_json` writes its fields in
-/// this order). Anything else is read as plain stored data, so a changed
-/// envelope is refused and kept aside like any unreadable value.
-const SEALED_START: &str = r#"{"app":"attune","encrypted":"#;
-
-/// Whether stored text is the lock's ciphertext.
-pub fn is_sealed(raw: &str) -> bool {
-    raw.starts_with(SEALED_START)
-}
-
-/// The message on our channel (`storage::DATA_CHANNEL`) that tells the
+/// The message on our channel (`storage::Store::channel`) that tells the
 /// other tabs to lock too.
 pub const LOCKED_MESSAGE: &str = "locked";
 
 /// Tells our other tabs to lock (best effort: without BroadcastChannel they
 /// lock when they next read storage with a key it no longer opens, or on
 /// their next visit).
-pub fn announce_locked() {
-    if let Ok(channel) = web_sys::BroadcastChannel::new(crate::storage::DATA_CHANNEL) {
+pub fn announce_locked(channel: &str) {
+    if let Ok(channel) = web_sys::BroadcastChannel::new(channel) {
         let _ = channel.post_message(&LOCKED_MESSAGE.into());
         channel.close();
     }
@@ -119,8 +114,7 @@ pub fn announce_locked() {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::model::sealed::{KdfParams, Sealed};
+    use crate::model::sealed::{is_sealed, KdfParams, Sealed};
 
     #[test]
     fn what_the_lock_writes_is_recognised_and_nothing_else() {

@@ -5,8 +5,8 @@
 //! alongside the main module (the page preloads it, see
 //! `scripts/prerender.mjs`) and reads before taking over; otherwise it
 //! arrives after the page is taken over, for what another tab may save.
-//! Until then, stored progress is `Stored::NotReadYet`, which the sync
-//! machine neither merges nor writes over.
+//! Until then the saving core neither merges nor writes over stored
+//! progress (`model::sync::Core`, which asks for this code when it needs it).
 
 use crate::model::codec;
 use crate::model::progress::Progress;
@@ -72,25 +72,6 @@ pub async fn load_writer() -> Result<WriteProgress, PageNotLoaded> {
     }
     #[cfg(not(feature = "split"))]
     Ok(write)
-}
-
-/// Progress as stored text, with the writer if it is here.
-pub fn write_progress(progress: &Progress) -> Result<String, String> {
-    match writer() {
-        Some(write) => write(progress),
-        None => Err("part of Attune is still on its way".into()),
-    }
-}
-
-/// Reads stored progress with the reader if it is here. Sealed progress
-/// (the lock is on) is read once it is opened with the reader's key.
-pub fn read_progress(raw: Option<&str>) -> Stored<Progress> {
-    match (raw, loaded()) {
-        (None, _) => Stored::Nothing,
-        (Some(raw), _) if crate::lock::is_sealed(raw) => Stored::NotReadYet,
-        (Some(raw), Some(read)) => read(Some(raw)),
-        (Some(_), None) => Stored::NotReadYet,
-    }
 }
 
 #[cfg(feature = "split")]

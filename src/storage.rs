@@ -1,51 +1,23 @@
-//! The storage adapter: the only code that touches `localStorage`.
+//! The storage adapter: the only code that touches `localStorage`, through
+//! gloo-storage once the browser is known to let us reach it.
 //!
 //! Browsers block storage (privacy modes, policies), fill it up, and share it
 //! with every other site on the same origin (all project sites of one
 //! github.io account). So every access is guarded, errors come back as a
-//! [`StorageError`] for the caller to show, every key carries [`PREFIX`],
-//! and nothing here ever clears keys that are not ours.
+//! [`StorageError`] for the saving core to tell, every key carries this
+//! site's prefix (`model::keys`), and nothing here ever clears keys that are
+//! not ours. What to read, write or keep aside, and when, is decided in
+//! `model::sync`; this carries it out.
 
 use crate::content::lessons;
 use crate::model::first_screen;
+use crate::model::keys::{self, is_legacy, legacy_moves, Prefix};
 use crate::model::progress::Progress;
 use crate::model::settings::{self, Settings};
+pub use crate::model::sync::StorageError;
 use crate::model::sync::Stored;
 use crate::reader;
-
-/// Every key this app writes starts with this.
-pub const PREFIX: &str = "attune:";
-/// The reader's progress (answers, reflections, position).
-pub const PROGRESS_KEY: &str = "attune:progress";
-/// Where unreadable progress is copied before the app starts afresh.
-pub const BACKUP_KEY: &str = "attune:backup";
-/// Display settings (theme, text size); also read by index.html's pre-paint
-/// script, which must use the same key.
-pub const SETTINGS_KEY: &str = "attune:settings";
-/// What the first screens show of the reader's progress, kept beside it for
-/// the script in index.html to paint before the app arrives
-/// (`model::first_screen::glance`).
-pub const GLANCE_KEY: &str = "attune:glance";
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum StorageError {
-    /// `window.localStorage` threw or is missing: the app runs in memory.
-    Unavailable(String),
-    /// The browser refused the write because storage is full.
-    QuotaExceeded,
-    /// Any other refused write or read.
-    Failed(String),
-}
-
-impl std::fmt::Display for StorageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Self::Unavailable(why) => write!(f, "storage is not available in this browser ({why})"),
-            Self::QuotaExceeded => write!(f, "this browser's storage for the site is full"),
-            Self::Failed(why) => write!(f, "the browser refused to save ({why})"),
-        }
-    }
-}
+use gloo_storage::{LocalStorage, Storage as _};
 
 /// Tells a full storage from other write errors. Engines disagree on how to
 /// say it: Chromium `QuotaExceededError`, Firefox
@@ -62,219 +34,288 @@ pub fn classify_write_error(name: &str, code: u16, message: &str) -> StorageErro
     }
 }
 
-/// One stored document: its key and its stored form. Both documents
+/// One stored document: its name and its stored form. Both documents
 /// (progress, display settings) are read and written through a slot, so
 /// the code that does it is written once.
 pub struct Slot<D: 'static> {
-    pub key: &'static str,
-    /// The stored text (or its absence) as the sync machine takes it:
-    /// decoded, migrated and checked (`model::codec::stored`).
-    pub decode: fn(Option<&str>) -> Stored<D>,
-    /// The stored text, or why it could not be made (then nothing is
-    /// written: writing anything else would replace the reader's data).
-    pub encode: fn(&D) -> Result<String, String>,
-    /// A summary written under its own key after each save, if any.
+    /// Its name under this site's prefix (`model::keys`).
+    pub name: &'static str,
+    /// The stored text as the saving core takes it (decoded, migrated and
+    /// checked: `model::codec::stored`), or `None` while the code that
+    /// reads it is still on its way.
+    pub decode: fn(&str) -> Option<Stored<D>>,
+    /// The stored text, or why it could not be made; `None` while the code
+    /// that writes it is still on its way.
+    pub encode: fn(&D) -> Option<Result<String, String>>,
+    /// A summary written under its own name after each plain save, if any.
     pub glance: Option<Glance<D>>,
 }
+
+/// A summary of a stored document, kept under its own name.
+pub type Glance<D> = (&'static str, fn(&D) -> String);
 
 /// The reader's local day now, for the summary's day-bound values.
 fn today() -> crate::model::review::Day {
     crate::components::today::read_clock().day
 }
 
-/// A summary of a stored document, kept under its own key.
-pub type Glance<D> = (&'static str, fn(&D) -> String);
-
 pub static PROGRESS: Slot<Progress> = Slot {
-    key: PROGRESS_KEY,
-    // Through `reader`: the code that reads it may still be on its way.
-    decode: reader::read_progress,
-    encode: reader::write_progress,
-    glance: Some((GLANCE_KEY, |p| {
+    name: keys::PROGRESS,
+    // Through `reader`: the code that reads and writes it may still be on
+    // its way (a chunk of its own).
+    decode: |raw| reader::loaded().map(|read| read(Some(raw))),
+    encode: |p| reader::writer().map(|write| write(p)),
+    glance: Some((keys::GLANCE, |p| {
         first_screen::glance(p, lessons(), Some(today()))
     })),
 };
 
 pub static SETTINGS: Slot<Settings> = Slot {
-    key: SETTINGS_KEY,
-    decode: settings::stored,
-    encode: |s| Ok(settings::encode(s)),
+    name: keys::SETTINGS,
+    decode: |raw| Some(settings::stored(Some(raw))),
+    encode: |s| Some(Ok(settings::encode(s))),
     glance: None,
 };
 
-/// A handle on localStorage, or on nothing when the browser blocks it.
+/// localStorage for this site, or nothing when the browser blocks it.
 #[derive(Clone)]
 pub struct Store {
-    storage: Option<web_sys::Storage>,
-    unavailable: Option<String>,
+    prefix: Prefix,
+    reach: Reach,
+}
+
+#[derive(Clone)]
+enum Reach {
+    /// The browser's localStorage, checked reachable.
+    Browser,
+    /// The browser blocks it, for this reason.
+    Blocked(String),
+    /// No browser: a page rendered at build time, for a reader with
+    /// nothing saved. Holds nothing, and keeps nothing.
+    Nowhere,
 }
 
 impl Store {
-    /// Opens localStorage, never panicking: reading `window.localStorage`
-    /// itself throws `SecurityError` when storage is blocked. The handle
-    /// that passed that check is the one kept (gloo-storage's accessors
-    /// would panic here, which in a release build stops the app).
-    pub fn open() -> Self {
-        let result = web_sys::window()
+    /// Checks that localStorage can be reached, never panicking: reading
+    /// `window.localStorage` itself throws `SecurityError` when storage is
+    /// blocked, and gloo-storage's accessors would panic then (in a release
+    /// build a panic stops the app), so they are used only once this check
+    /// has passed. Then moves what builds before this one kept under the
+    /// origin-wide names into this site's (`model::keys`).
+    pub fn open(prefix: Prefix) -> Self {
+        let reachable = web_sys::window()
             .ok_or_else(|| "no window".to_string())
             .and_then(|w| w.local_storage().map_err(js_error_text))
-            .and_then(|s| s.ok_or_else(|| "localStorage is null".to_string()));
-        match result {
-            Ok(storage) => Self {
-                storage: Some(storage),
-                unavailable: None,
+            .and_then(|s| {
+                s.map(|_| ())
+                    .ok_or_else(|| "localStorage is null".to_string())
+            });
+        let store = Self {
+            prefix,
+            reach: match reachable {
+                Ok(()) => Reach::Browser,
+                Err(why) => Reach::Blocked(why),
             },
-            Err(why) => Self::memory_only(why),
+        };
+        store.move_legacy();
+        // A deletion's token outlives its tab only if the tab closed within
+        // seconds; the tabs it was for have heard by now.
+        store.remove(keys::DELETED);
+        store
+    }
+
+    /// A store that keeps nothing because the browser blocks storage.
+    pub fn memory_only(prefix: Prefix, why: String) -> Self {
+        Self {
+            prefix,
+            reach: Reach::Blocked(why),
         }
     }
 
-    /// A store that keeps nothing (storage blocked).
-    pub fn memory_only(why: String) -> Self {
+    /// What a page rendered at build time reads: nothing saved.
+    pub fn rendering(prefix: Prefix) -> Self {
         Self {
-            storage: None,
-            unavailable: Some(why),
+            prefix,
+            reach: Reach::Nowhere,
         }
+    }
+
+    pub fn prefix(&self) -> &Prefix {
+        &self.prefix
     }
 
     /// Why storage cannot be used, if it cannot.
     pub fn unavailable(&self) -> Option<StorageError> {
-        self.unavailable.clone().map(StorageError::Unavailable)
+        match &self.reach {
+            Reach::Blocked(why) => Some(StorageError::Unavailable(why.clone())),
+            Reach::Browser | Reach::Nowhere => None,
+        }
     }
 
-    fn storage(&self) -> Result<&web_sys::Storage, StorageError> {
-        self.storage
-            .as_ref()
-            .ok_or_else(|| StorageError::Unavailable(self.unavailable.clone().unwrap_or_default()))
+    /// localStorage, once checked reachable (gloo-storage's handle on it).
+    fn storage(&self) -> Result<Option<web_sys::Storage>, StorageError> {
+        match &self.reach {
+            Reach::Browser => Ok(Some(LocalStorage::raw())),
+            Reach::Blocked(why) => Err(StorageError::Unavailable(why.clone())),
+            Reach::Nowhere => Ok(None),
+        }
     }
 
-    pub fn read(&self, key: &str) -> Result<Option<String>, StorageError> {
-        debug_assert!(key.starts_with(PREFIX));
-        self.storage()?
-            .get_item(key)
-            .map_err(|e| StorageError::Failed(js_error_text(e)))
+    /// What is stored under `name` (`model::keys`). Read as text: a value
+    /// that is not JSON (another site's, or damaged) must be kept aside as
+    /// it is, so gloo-storage's JSON reading is not used.
+    pub fn read(&self, name: &str) -> Result<Option<String>, StorageError> {
+        self.read_key(&self.prefix.key(name))
     }
 
-    pub fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        debug_assert!(key.starts_with(PREFIX));
-        self.storage()?.set_item(key, value).map_err(write_error)
+    fn read_key(&self, key: &str) -> Result<Option<String>, StorageError> {
+        match self.storage()? {
+            Some(storage) => storage
+                .get_item(key)
+                .map_err(|e| StorageError::Failed(js_error_text(e))),
+            None => Ok(None),
+        }
     }
 
-    pub fn remove(&self, key: &str) -> Result<(), StorageError> {
-        debug_assert!(key.starts_with(PREFIX));
-        self.storage()?
-            .remove_item(key)
-            .map_err(|e| StorageError::Failed(js_error_text(e)))
+    pub fn write(&self, name: &str, value: &str) -> Result<(), StorageError> {
+        self.write_key(&self.prefix.key(name), value)
     }
 
-    /// Every key of ours (with [`PREFIX`]); other sites' keys are not listed.
-    pub fn our_keys(&self) -> Vec<String> {
-        let Ok(storage) = self.storage() else {
+    fn write_key(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        match self.storage()? {
+            Some(storage) => storage.set_item(key, value).map_err(write_error),
+            None => Err(StorageError::Unavailable("no browser".into())),
+        }
+    }
+
+    pub fn remove(&self, name: &str) {
+        if let Ok(Some(_)) = self.storage() {
+            LocalStorage::delete(self.prefix.key(name));
+        }
+    }
+
+    /// Every key in storage, ours or not.
+    fn all_keys(&self) -> Vec<String> {
+        let Ok(Some(storage)) = self.storage() else {
             return Vec::new();
         };
-        let len = storage.length().unwrap_or(0);
-        (0..len)
+        (0..LocalStorage::length())
             .filter_map(|i| storage.key(i).ok().flatten())
-            .filter(|k| k.starts_with(PREFIX))
+            .collect()
+    }
+
+    /// Every key of this site, and those builds before kept for every site
+    /// on the origin; other sites' keys are not listed.
+    pub fn our_keys(&self) -> Vec<String> {
+        self.all_keys()
+            .into_iter()
+            .filter(|k| self.prefix.owns(k) || is_legacy(k))
             .collect()
     }
 
     /// Removes every key of ours and no other (never `clear()`: other sites
     /// on the same origin keep their data).
     pub fn remove_all_ours(&self) -> Result<(), StorageError> {
+        self.storage()?;
         for key in self.our_keys() {
-            self.remove(&key)?;
+            LocalStorage::delete(key);
         }
         Ok(())
     }
 
-    /// What `slot` holds now, or `None` when storage is blocked. A value
-    /// that cannot be read is `Stored::Unreadable`, never an error. When it
-    /// is exactly `written`, the text this tab wrote last, it is
-    /// `Stored::Unchanged` and not decoded at all.
-    pub fn load<D>(&self, slot: &Slot<D>, written: Option<&str>) -> Option<Stored<D>> {
-        let raw = self.read(slot.key).ok()?;
-        if raw.is_some() && raw.as_deref() == written {
-            return Some(Stored::Unchanged);
+    /// Moves each value builds before kept under an origin-wide name to
+    /// this site's own, when this site has none yet. A value that does not
+    /// fit stays where it is, and is tried again on the next load.
+    fn move_legacy(&self) {
+        let moves = legacy_moves(&self.prefix, |key| {
+            self.read_key(key).is_ok_and(|v| v.is_some())
+        });
+        for (old, new) in moves {
+            let Ok(Some(value)) = self.read_key(&old) else {
+                continue;
+            };
+            if self.write_key(&new, &value).is_ok() {
+                LocalStorage::delete(old);
+            }
         }
-        Some((slot.decode)(raw.as_deref()))
     }
 
-    /// Writes `doc` as `slot`'s stored text, then its summary. A summary
+    /// Writes `text` as `slot`'s stored text; `plain` is its document when
+    /// the text is plain, whose summary is then written beside it. A summary
     /// that does not fit is no loss: the first screen then waits for the
-    /// app instead. Returns the text written.
-    pub fn save<D>(&self, slot: &Slot<D>, doc: &D) -> Result<String, StorageError> {
-        let text = (slot.encode)(doc)
-            .map_err(|e| StorageError::Failed(format!("Attune could not write it: {e}")))?;
-        self.save_text(slot, doc, &text)?;
-        Ok(text)
-    }
-
-    /// Writes `text`, the stored form of `doc`, then its summary.
-    pub fn save_text<D>(&self, slot: &Slot<D>, doc: &D, text: &str) -> Result<(), StorageError> {
-        self.write(slot.key, text)?;
-        if let Some((key, summary)) = slot.glance {
-            if self.write(key, &summary(doc)).is_err() {
-                let _ = self.remove(key);
+    /// app. Sealed text removes the summary: what the first screen would
+    /// show before the reader unlocks (where they are, what is due) is
+    /// theirs too.
+    pub fn save_text<D>(
+        &self,
+        slot: &Slot<D>,
+        text: &str,
+        plain: Option<&D>,
+    ) -> Result<(), StorageError> {
+        self.write(slot.name, text)?;
+        if let Some((name, summary)) = slot.glance {
+            match plain {
+                Some(doc) if self.write(name, &summary(doc)).is_ok() => {}
+                _ => self.remove(name),
             }
         }
         Ok(())
     }
 
-    /// Writes the sealed form of `slot`'s document (the lock is on). Its
-    /// summary goes: what the first screen would show before the reader
-    /// unlocks (where they are in the course, what is due) is theirs too.
-    pub fn write_sealed<D>(&self, slot: &Slot<D>, sealed: &str) -> Result<(), StorageError> {
-        self.write(slot.key, sealed)?;
-        if let Some((key, _)) = slot.glance {
-            let _ = self.remove(key);
-        }
-        Ok(())
-    }
-
-    /// The stored text kept aside, if any (the lock seals it too).
+    /// The stored text kept aside, if any (sealed if it was stored sealed).
     pub fn kept_aside(&self) -> Option<String> {
-        self.read(BACKUP_KEY).ok().flatten()
+        self.read(keys::KEPT_ASIDE).ok().flatten()
     }
 
     /// Replaces the copy kept aside with `text`, the same copy sealed or
-    /// opened by the lock. Never a different copy: see `keep_aside`.
-    pub fn rewrite_kept_aside(&self, text: &str) -> Result<(), StorageError> {
-        self.write(BACKUP_KEY, text)
+    /// opened as the lock is switched.
+    pub fn rewrite_kept_aside(&self, text: &str) {
+        let _ = self.write(keys::KEPT_ASIDE, text);
     }
 
-    /// Copies stored text that could not be read to [`BACKUP_KEY`] before
-    /// anything is written over it. The first copy is kept: a second bad
-    /// value must not replace the reader's real data with later garbage.
-    pub fn keep_aside(&self, raw: &str) {
-        if matches!(self.read(BACKUP_KEY), Ok(None)) {
-            let _ = self.write(BACKUP_KEY, raw);
+    /// Keeps `stored` aside before it is written over. A different copy
+    /// kept earlier is never replaced (it may be the reader's real data,
+    /// and what came after only garbage): true only if `stored` is kept
+    /// there now.
+    pub fn keep_aside(&self, stored: &str) -> bool {
+        match self.kept_aside() {
+            Some(kept) => kept == stored,
+            None => self.write(keys::KEPT_ASIDE, stored).is_ok(),
         }
     }
-}
 
-/// Whether a `storage` event (another tab, or another site on this
-/// origin, changed storage) concerns `slot`. A null key means
-/// `localStorage.clear()` somewhere on the origin.
-///
-/// The event's own new value is not used: events arrive late, and by then
-/// this tab may have merged that value into a write of its own, which the
-/// stale value would undo. What storage holds when the event is handled is
-/// read instead (`Store::load`).
-pub fn storage_event_concerns<D>(slot: &Slot<D>, key: Option<&str>) -> bool {
-    key.is_none_or(|key| key == slot.key)
-}
+    /// The token a tab that deleted everything left (see
+    /// `sync::Input::DeletedElsewhere`).
+    pub fn tombstone(&self) -> Option<String> {
+        self.read(keys::DELETED).ok().flatten()
+    }
 
-/// The channel our tabs use to tell each other "the reader deleted
-/// everything", so an open tab does not write the deleted data back.
-pub const DATA_CHANNEL: &str = "attune:data";
-pub const DELETED_MESSAGE: &str = "deleted";
+    pub fn leave_tombstone(&self, token: &str) {
+        let _ = self.write(keys::DELETED, token);
+    }
 
-/// Tells other tabs of ours that everything was deleted (best effort:
-/// browsers without BroadcastChannel simply do not hear it).
-pub fn announce_deleted() {
-    if let Ok(channel) = web_sys::BroadcastChannel::new(DATA_CHANNEL) {
-        let _ = channel.post_message(&DELETED_MESSAGE.into());
-        channel.close();
+    /// Removes the token, unless another deletion has left its own since.
+    pub fn remove_tombstone(&self, token: &str) {
+        if self.tombstone().as_deref() == Some(token) {
+            self.remove(keys::DELETED);
+        }
+    }
+
+    /// The name of the channel our tabs talk on.
+    pub fn channel(&self) -> String {
+        self.prefix.key(keys::CHANNEL)
+    }
+
+    /// Whether a `storage` event for `key` (another tab, or another site
+    /// on this origin, changed storage) concerns `slot`. A null key means
+    /// `localStorage.clear()` somewhere on the origin.
+    ///
+    /// The event's own new value is not used: events arrive late, and by
+    /// then this tab may have merged that value into a write of its own,
+    /// which the stale value would undo. What storage holds when the event
+    /// is handled is read instead.
+    pub fn concerns<D>(&self, slot: &Slot<D>, key: Option<&str>) -> bool {
+        key.is_none_or(|key| key == self.prefix.key(slot.name))
     }
 }
 
@@ -328,12 +369,14 @@ mod tests {
 
     #[test]
     fn storage_events_are_sorted_by_key() {
-        assert!(storage_event_concerns(&PROGRESS, None), "clear()");
-        assert!(storage_event_concerns(&PROGRESS, Some(PROGRESS_KEY)));
-        assert!(!storage_event_concerns(&PROGRESS, Some("other-site:x")));
-        assert!(!storage_event_concerns(&PROGRESS, Some(BACKUP_KEY)));
-        assert!(!storage_event_concerns(&PROGRESS, Some(SETTINGS_KEY)));
-        assert!(storage_event_concerns(&SETTINGS, Some(SETTINGS_KEY)));
+        let store = Store::rendering(Prefix::new("/attune/"));
+        assert!(store.concerns(&PROGRESS, None), "clear()");
+        assert!(store.concerns(&PROGRESS, Some("attune:/attune/progress")));
+        assert!(!store.concerns(&PROGRESS, Some("attune:/attune-next/progress")));
+        assert!(!store.concerns(&PROGRESS, Some("attune:progress")));
+        assert!(!store.concerns(&PROGRESS, Some("attune:/attune/backup")));
+        assert!(!store.concerns(&PROGRESS, Some("attune:/attune/settings")));
+        assert!(store.concerns(&SETTINGS, Some("attune:/attune/settings")));
     }
 
     #[test]

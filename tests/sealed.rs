@@ -10,6 +10,7 @@
 mod fixture;
 
 use attune::model::backup::{check_backup, file_name};
+use attune::model::dates::Zone;
 use attune::model::sealed::*;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
@@ -490,11 +491,11 @@ fn new_passphrases_need_eight_characters_typed_the_same_twice() {
 #[test]
 fn protected_files_have_a_name_of_their_own() {
     assert_eq!(
-        file_name(1_795_636_511_018.0, false),
+        file_name(1_795_636_511_018.0, &Zone::default(), false),
         "attune-backup-2026-11-25.json"
     );
     assert_eq!(
-        file_name(1_795_636_511_018.0, true),
+        file_name(1_795_636_511_018.0, &Zone::default(), true),
         "attune-backup-2026-11-25-protected.json"
     );
 }
@@ -547,8 +548,8 @@ fn the_fixture_made_by_each_browser_opens() {
 /// reads exactly as it did unlocked; and only the envelope counts as locked.
 #[test]
 fn stored_progress_of_every_schema_locks_and_unlocks_to_the_same_reading() {
-    use attune::lock::is_sealed;
     use attune::model::codec;
+    use attune::model::sealed::is_sealed;
     for schema in ["schema-v1.json", "schema-v2.json"] {
         let plain = std::fs::read_to_string(format!("tests/fixtures/{schema}")).unwrap();
         let kdf = KdfParams::new(SALT);

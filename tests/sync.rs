@@ -416,16 +416,40 @@ fn a_backup_that_replaces_everything_is_written_at_once_unmerged() {
     assert_eq!(writes(&commands), [&backup]);
 }
 
-mod two_tabs {
-    //! Two tabs, one storage: each tab edits and deletes its own items
-    //! (the everyday case: a lesson in one tab, the journal in another) in
-    //! any order, with saves, timers and the storage events between them
-    //! delivered late and in between. Once every event has arrived and both
-    //! tabs have saved, storage and both tabs hold every tab's last word on
-    //! each of its items: no edit is lost and no deletion comes back.
+mod tabs {
+    //! Three tabs, one storage, and the real saving core
+    //! (`model::sync::Core`) in each, behind an in-memory port that does
+    //! what the app's adapter does (`src/saver.rs`): storage events that
+    //! arrive late, sealing, opening and code that answer later (or never),
+    //! writes refused for a full storage. The tabs edit the same items,
+    //! delete them, finish lessons, and the reader turns the lock on, off
+    //! and on again with new passphrases, locks, unlocks, imports a backup
+    //! over everything, deletes everything; another site writes garbage in
+    //! our place or removes our key, forges "deleted everything", and a
+    //! newer version saves.
+    //!
+    //! Once everything has arrived (and the reader has unlocked every tab,
+    //! and said "save it again" where a tab asks): every item holds some
+    //! tab's last word on it (no edit lost, no deletion undone), every
+    //! finished lesson is finished, and every tab shows what storage holds,
+    //! saved. Throughout: no tab that knows the lock is on writes plain
+    //! text, plain text never lands over sealed text but by the reader's
+    //! own "turn the lock off", and, unless another site wrote meanwhile,
+    //! nothing plain is written at all while the lock is on; the copy kept
+    //! aside is there whenever a tab says so, and what cannot be read is
+    //! never written over without being kept aside or the reader's word;
+    //! a newer version's data is never written over.
 
     use super::*;
+    use attune::model::sealed::is_sealed;
+    use attune::model::sync::{
+        Code, Core, Input, Job, LockState, Note, Port, SaveStatus, StorageError,
+    };
     use proptest::prelude::*;
+    use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+    const TABS: usize = 3;
+    const ITEMS: u8 = 4;
 
     #[derive(Debug, Clone)]
     enum Op {
@@ -440,7 +464,7 @@ mod two_tabs {
         },
         Finish {
             tab: usize,
-            item: u8,
+            lesson: u8,
         },
         TimerFires {
             tab: usize,
@@ -451,249 +475,784 @@ mod two_tabs {
         Deliver {
             tab: usize,
         },
-        /// An encrypted write, prepared since its save, reaches storage.
-        WriteLands {
+        /// The oldest thing the tab waits for (a seal, an open, code) arrives.
+        Answer {
             tab: usize,
+        },
+        /// Code the tab waits for does not arrive (offline, or it hangs).
+        CodeFails {
+            tab: usize,
+        },
+        /// The tab's next write is refused: storage is full.
+        QuotaNext {
+            tab: usize,
+        },
+        /// Another site on the origin writes garbage in our place.
+        ForeignWrite(u16),
+        /// Another site, or the browser, removes our key.
+        ForeignRemove,
+        DeleteAll {
+            tab: usize,
+        },
+        /// A page on the origin posts "deleted" with a token it made up.
+        ForgedDelete,
+        LockOn {
+            tab: usize,
+        },
+        LockOff {
+            tab: usize,
+        },
+        LockNow {
+            tab: usize,
+        },
+        Unlock {
+            tab: usize,
+        },
+        /// "Save it again from this tab", where the tab asks.
+        Restore {
+            tab: usize,
+        },
+        /// A backup replaces everything: these items (a bit each), this value.
+        Replace {
+            tab: usize,
+            items: u8,
+            value: u16,
         },
     }
 
     fn op() -> impl Strategy<Value = Op> {
-        let tab = 0..2usize;
-        let item = 0..4u8;
+        let tab = 0..TABS;
+        let item = 0..ITEMS;
         prop_oneof![
-            3 => (tab.clone(), item.clone(), any::<u16>()).prop_map(|(tab, item, value)| Op::Edit { tab, item, value }),
-            1 => (tab.clone(), item.clone()).prop_map(|(tab, item)| Op::Delete { tab, item }),
-            1 => (tab.clone(), item.clone()).prop_map(|(tab, item)| Op::Finish { tab, item }),
-            2 => tab.clone().prop_map(|tab| Op::TimerFires { tab }),
+            5 => (tab.clone(), item.clone(), any::<u16>()).prop_map(|(tab, item, value)| Op::Edit { tab, item, value }),
+            2 => (tab.clone(), item.clone()).prop_map(|(tab, item)| Op::Delete { tab, item }),
+            1 => (tab.clone(), 0..2u8).prop_map(|(tab, lesson)| Op::Finish { tab, lesson }),
+            3 => tab.clone().prop_map(|tab| Op::TimerFires { tab }),
             1 => tab.clone().prop_map(|tab| Op::PageHides { tab }),
-            3 => tab.clone().prop_map(|tab| Op::Deliver { tab }),
-            2 => tab.prop_map(|tab| Op::WriteLands { tab }),
+            4 => tab.clone().prop_map(|tab| Op::Deliver { tab }),
+            5 => tab.clone().prop_map(|tab| Op::Answer { tab }),
+            1 => tab.clone().prop_map(|tab| Op::CodeFails { tab }),
+            1 => tab.clone().prop_map(|tab| Op::QuotaNext { tab }),
+            1 => tab.clone().prop_map(|tab| Op::DeleteAll { tab }),
+            1 => Just(Op::ForgedDelete),
+            2 => tab.clone().prop_map(|tab| Op::LockOn { tab }),
+            1 => tab.clone().prop_map(|tab| Op::LockOff { tab }),
+            1 => tab.clone().prop_map(|tab| Op::LockNow { tab }),
+            2 => tab.clone().prop_map(|tab| Op::Unlock { tab }),
+            1 => tab.clone().prop_map(|tab| Op::Restore { tab }),
+            1 => (tab, 0..16u8, any::<u16>()).prop_map(|(tab, items, value)| Op::Replace { tab, items, value }),
         ]
     }
 
-    struct Tab {
-        machine: Machine<Progress>,
-        /// What the page shows (the signal).
+    /// What the tab waits for.
+    #[derive(Debug)]
+    enum Wait {
+        Seal {
+            job: Job,
+            text: String,
+            key: Option<u32>,
+        },
+        Open {
+            job: Job,
+            sealed: String,
+            keys: [Option<u32>; 2],
+        },
+        Fetch(Code),
+    }
+
+    /// One tab as the adapter sees it: the core, the key, the code that
+    /// is here, what it waits for and what the reader sees.
+    struct Side {
+        core: Option<Core<Progress>>,
+        key: Option<u32>,
+        previous: Option<u32>,
+        /// The code that reads, and that writes, is here.
+        code: [bool; 2],
+        waiting: VecDeque<Wait>,
         shown: Progress,
         timer: bool,
-        /// Storage events not yet delivered. Each only says that the
-        /// other tab wrote: the tab reads what storage holds when it handles
-        /// one, as the app does (an event's own value may be stale by then).
-        events: usize,
-        /// As the app's saver keeps it: the stored text of the machine's
-        /// `base`, while it is that. A tab finding it in storage says
-        /// `Stored::Unchanged` instead of reading.
-        base_text: Option<(String, Progress)>,
-        /// With the lock on, a write is encrypted first and lands later, if
-        /// storage still holds what it held when the write was asked for.
-        pending: Option<(String, Progress, Option<String>)>,
+        notice: Option<Notice>,
+        status: SaveStatus,
+        lock: LockState,
+        read_only: bool,
+        full: bool,
+    }
+
+    /// Storage and what the test knows of the reader's intent.
+    #[derive(Default)]
+    struct Shared {
+        progress: Option<String>,
+        aside: Option<String>,
+        tombstone: Option<String>,
+        /// Storage events each tab has not been handed yet.
+        events: [usize; TABS],
+        passphrases: u32,
+        /// The reader's last switch of the lock was "on".
+        reader_on: bool,
+        /// ... and a sealed write has landed since, with no other site
+        /// writing in between: from then on nothing plain may be written.
+        sealed_since: bool,
+        /// Tabs the reader turned the lock off in, until the plain write of
+        /// that switch lands (or the tab locks, or everything is deleted).
+        switching_off: [bool; TABS],
+        foreign: Vec<String>,
+        /// The reader said "save it again" since the last garbage.
+        allowed: bool,
+        newer: Option<String>,
+        /// Another site wrote or removed our key since everything was last
+        /// deleted: what it destroyed may be lost (see the property).
+        interfered: bool,
+        violations: Vec<String>,
+    }
+
+    impl Shared {
+        fn violation(&mut self, what: String) {
+            if std::env::var_os("SYNC_TRACE").is_some() {
+                eprintln!("VIOLATION {what}");
+            }
+            self.violations.push(what);
+        }
+
+        /// Whether `stored` is kept aside, as it is or sealed.
+        fn kept(&self, stored: Option<&String>) -> bool {
+            let Some(aside) = &self.aside else {
+                return stored.is_none();
+            };
+            let every_key: Vec<_> = (1..=self.passphrases).map(Some).collect();
+            Some(aside) == stored || open(aside, &every_key).ok().as_ref() == stored
+        }
+    }
+
+    /// The fake lock: sealed text names its key and hides its words, and
+    /// is never the same twice (as WebCrypto's, with a new IV each time).
+    fn seal(key: u32, text: &str) -> String {
+        thread_local!(static IV: std::cell::Cell<u64> = const { std::cell::Cell::new(0) });
+        let iv = IV.with(|iv| {
+            iv.set(iv.get() + 1);
+            iv.get()
+        });
+        let hex: String = text.bytes().map(|b| format!("{b:02x}")).collect();
+        format!(r#"{{"app":"attune","encrypted":1,"key":{key},"iv":{iv},"data":"{hex}"}}"#)
+    }
+
+    fn key_of(sealed: &str) -> Option<u32> {
+        let rest = sealed.split(r#""key":"#).nth(1)?;
+        rest.split(',').next()?.parse().ok()
+    }
+
+    fn open(sealed: &str, keys: &[Option<u32>]) -> Result<String, String> {
+        let key = key_of(sealed).ok_or("not sealed")?;
+        if !keys.contains(&Some(key)) {
+            return Err("not this key".into());
+        }
+        let hex = sealed.split(r#""data":""#).nth(1).ok_or("no data")?;
+        let hex = hex.trim_end_matches("\"}");
+        let bytes: Vec<u8> = (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+            .collect();
+        Ok(String::from_utf8(bytes).unwrap())
+    }
+
+    struct TabPort<'a> {
+        tab: usize,
+        side: &'a mut Side,
+        shared: &'a mut Shared,
+    }
+
+    impl Port<Progress> for TabPort<'_> {
+        fn read(&mut self) -> Result<Option<String>, StorageError> {
+            Ok(self.shared.progress.clone())
+        }
+
+        fn write(&mut self, text: &str, _: Option<&Progress>) -> Result<(), StorageError> {
+            if std::mem::take(&mut self.side.full) {
+                return Err(StorageError::QuotaExceeded);
+            }
+            let (tab, shared) = (self.tab, &mut *self.shared);
+            let plain = !is_sealed(text);
+            if plain && self.side.lock != LockState::Off {
+                shared.violation(format!("tab {tab}, {:?}, wrote plain text", self.side.lock));
+            }
+            if plain
+                && shared.progress.as_deref().is_some_and(is_sealed)
+                && !shared.switching_off[tab]
+            {
+                shared.violation(format!("tab {tab} wrote plain text over sealed"));
+            }
+            if plain && shared.sealed_since {
+                shared.violation(format!("tab {tab} wrote plain text while the lock is on"));
+            }
+            if shared.newer.is_some() && shared.progress == shared.newer {
+                shared.violation(format!("tab {tab} wrote over a newer version's data"));
+            }
+            if let Some(before) = shared.progress.clone() {
+                if shared.foreign.contains(&before)
+                    && !shared.kept(Some(&before))
+                    && !shared.allowed
+                {
+                    shared.violation(format!("tab {tab} wrote over {before:?}, not kept aside"));
+                }
+            }
+            shared.progress = Some(text.to_string());
+            if plain {
+                shared.switching_off[tab] = false;
+            }
+            // The lock is on: sealed text lands with no "turn it off" of the
+            // reader's on its way in any tab.
+            if !plain && shared.reader_on && !shared.switching_off.contains(&true) {
+                shared.sealed_since = true;
+            }
+            for (other, events) in shared.events.iter_mut().enumerate() {
+                if other != tab {
+                    *events += 1;
+                }
+            }
+            Ok(())
+        }
+
+        fn keep_aside(&mut self, stored: &str) -> bool {
+            match &self.shared.aside {
+                Some(kept) => kept == stored,
+                None => {
+                    self.rewrite_kept_aside(stored);
+                    true
+                }
+            }
+        }
+
+        fn kept_aside(&mut self) -> Option<String> {
+            self.shared.aside.clone()
+        }
+
+        fn rewrite_kept_aside(&mut self, text: &str) {
+            let ours = !self.shared.foreign.iter().any(|f| f == text);
+            if !is_sealed(text)
+                && ours
+                && (self.side.lock != LockState::Off || self.shared.sealed_since)
+            {
+                let tab = self.tab;
+                self.shared
+                    .violation(format!("tab {tab} kept our words aside in plain text"));
+            }
+            self.shared.aside = Some(text.to_string());
+        }
+
+        fn decode(&mut self, raw: &str) -> Option<Stored<Progress>> {
+            self.side.code[0].then(|| codec::stored(Some(raw)))
+        }
+
+        fn encode(&mut self, doc: &Progress) -> Option<Result<String, String>> {
+            self.side.code[1].then(|| codec::encode(doc).map_err(|e| e.to_string()))
+        }
+
+        fn fetch(&mut self, code: Code) {
+            self.side.waiting.push_back(Wait::Fetch(code));
+        }
+
+        fn seal(&mut self, job: Job, text: String) {
+            let key = self.side.key;
+            self.side.waiting.push_back(Wait::Seal { job, text, key });
+        }
+
+        fn open(&mut self, job: Job, sealed: String) {
+            let keys = [self.side.key, self.side.previous];
+            self.side
+                .waiting
+                .push_back(Wait::Open { job, sealed, keys });
+        }
+
+        fn notify(&mut self, note: Note<Progress>) {
+            match note {
+                Note::Show(doc) => self.side.shown = doc,
+                Note::Timer(on) => self.side.timer = on,
+                Note::Notice(notice) => {
+                    let says_kept = matches!(
+                        notice,
+                        Some(Notice::Unreadable { .. } | Notice::Replaced { .. })
+                    );
+                    if says_kept && !self.shared.kept(self.shared.progress.as_ref()) {
+                        let tab = self.tab;
+                        self.shared.violation(format!(
+                            "tab {tab} says a copy is kept aside, and it is not"
+                        ));
+                    }
+                    self.side.notice = notice;
+                }
+                Note::Status(status) => self.side.status = status,
+                Note::ReadOnly(read_only) => self.side.read_only = read_only,
+                Note::Lock(lock) => {
+                    if lock != LockState::Off {
+                        self.shared.switching_off[self.tab] = false;
+                    }
+                    self.side.lock = lock;
+                }
+                Note::Switched => self.side.previous = None,
+                Note::ForgetKey => {
+                    self.side.key = None;
+                    self.side.previous = None;
+                }
+            }
+        }
+    }
+
+    fn id(item: u8) -> String {
+        format!("shared.item{item}")
+    }
+
+    fn slug(lesson: u8) -> String {
+        format!("lesson-{lesson}")
     }
 
     struct World {
-        storage: Option<String>,
-        tabs: [Tab; 2],
-        /// Writes are encrypted (the lock is on): they land later.
-        sealed: bool,
-    }
-
-    fn id(tab: usize, item: u8) -> String {
-        format!("tab{tab}.item{item}")
-    }
-
-    fn slug(tab: usize, item: u8) -> String {
-        format!("lesson-{tab}-{item}")
+        sides: Vec<Side>,
+        shared: Shared,
+        /// Each tab's last word on each item, since everything was last
+        /// deleted.
+        words: BTreeMap<u8, BTreeMap<usize, Option<u16>>>,
+        /// Each tab's last word on each lesson: finished, or not (a backup
+        /// that replaced everything without it).
+        finished: BTreeMap<u8, BTreeMap<usize, bool>>,
+        /// Every value typed for each item since everything was deleted.
+        typed: BTreeMap<u8, BTreeSet<u16>>,
+        tokens: u32,
     }
 
     impl World {
-        fn new(sealed: bool) -> Self {
-            let tab = || Tab {
-                machine: Machine::start(Some(Stored::Nothing)).0,
-                shown: Progress::default(),
-                timer: false,
-                events: 0,
-                base_text: None,
-                pending: None,
+        fn new(code: [[bool; 2]; TABS]) -> Self {
+            let mut world = World {
+                sides: Vec::new(),
+                shared: Shared::default(),
+                words: BTreeMap::new(),
+                finished: BTreeMap::new(),
+                typed: BTreeMap::new(),
+                tokens: 0,
             };
-            World {
-                storage: None,
-                tabs: [tab(), tab()],
-                sealed,
+            for code in code {
+                let mut side = Side {
+                    core: None,
+                    key: None,
+                    previous: None,
+                    code,
+                    waiting: VecDeque::new(),
+                    shown: Progress::default(),
+                    timer: false,
+                    notice: None,
+                    status: SaveStatus::Saved,
+                    lock: LockState::Off,
+                    read_only: false,
+                    full: false,
+                };
+                let tab = world.sides.len();
+                let core = Core::start(
+                    &mut TabPort {
+                        tab,
+                        side: &mut side,
+                        shared: &mut world.shared,
+                    },
+                    true,
+                );
+                side.shown = core.ours().clone();
+                side.core = Some(core);
+                world.sides.push(side);
             }
+            world
         }
 
-        fn stored(&self) -> Stored<Progress> {
-            codec::stored(self.storage.as_deref())
-        }
-
-        /// Feeds what storage holds, as the app's saver does: `Unchanged`
-        /// when it holds the text of the machine's base, else read; a doc
-        /// read that becomes the base is remembered with its text.
-        fn feed_stored(&mut self, tab: usize, event: fn(Stored<Progress>) -> Event<Progress>) {
-            let known = self.tabs[tab]
-                .base_text
-                .as_ref()
-                .is_some_and(|(text, _)| Some(text) == self.storage.as_ref());
-            if known {
-                return self.feed(tab, event(Stored::Unchanged));
+        fn feed(&mut self, tab: usize, input: Input<Progress>) {
+            if std::env::var_os("SYNC_TRACE").is_some() {
+                eprintln!(
+                    "tab {tab} <- {input:?}  [storage {:?}]",
+                    self.shared
+                        .progress
+                        .as_deref()
+                        .map(|p| &p[..p.len().min(48)])
+                );
             }
-            let stored = self.stored();
-            let read = match (&stored, &self.storage) {
-                (Stored::Readable(doc), Some(text)) => Some((text.clone(), doc.clone())),
-                _ => None,
-            };
-            self.feed(tab, event(stored));
-            if let Some((text, doc)) = read {
-                if self.tabs[tab].machine.base() == &doc {
-                    self.tabs[tab].base_text = Some((text, doc));
-                }
-            }
-        }
-
-        fn feed(&mut self, tab: usize, event: Event<Progress>) {
-            let commands = self.tabs[tab].machine.handle(event);
-            let base = self.tabs[tab].machine.base().clone();
-            if self.tabs[tab]
-                .base_text
-                .as_ref()
-                .is_some_and(|(_, doc)| *doc != base)
-            {
-                self.tabs[tab].base_text = None;
-            }
-            for command in commands {
-                match command {
-                    Command::Show(doc) => {
-                        self.tabs[tab].shown = doc.clone();
-                        // The effect that follows the signal.
-                        self.feed(tab, Event::Changed(doc));
-                    }
-                    Command::ArmTimer => self.tabs[tab].timer = true,
-                    Command::CancelTimer => self.tabs[tab].timer = false,
-                    Command::Write(doc) => {
-                        let text = codec::encode(&doc).unwrap();
-                        if self.sealed {
-                            self.tabs[tab].pending = Some((text, doc, self.storage.clone()));
-                        } else {
-                            self.put(tab, text, doc);
-                        }
-                    }
-                    Command::Reread => self.feed_stored(tab, Event::StoredElsewhere),
-                    Command::KeepAside(_) | Command::Tell(_) | Command::ClearNotice => {}
-                }
-            }
-        }
-
-        fn put(&mut self, tab: usize, text: String, doc: Progress) {
-            self.storage = Some(text.clone());
-            self.tabs[1 - tab].events += 1;
-            self.tabs[tab].base_text = Some((text, doc));
-            self.feed(tab, Event::Written);
-        }
-
-        /// The encrypted write lands, or is dropped if storage changed
-        /// since (then what storage holds is read again).
-        fn land(&mut self, tab: usize) -> bool {
-            let Some((text, doc, expected)) = self.tabs[tab].pending.take() else {
-                return false;
-            };
-            if self.storage == expected {
-                self.put(tab, text, doc);
-            } else {
-                self.feed(tab, Event::Overtaken);
-            }
-            true
+            let mut core = self.sides[tab].core.take().expect("not re-entered");
+            let side = &mut self.sides[tab];
+            core.handle(
+                &mut TabPort {
+                    tab,
+                    side,
+                    shared: &mut self.shared,
+                },
+                input,
+            );
+            self.sides[tab].core = Some(core);
         }
 
         fn change(&mut self, tab: usize, f: impl FnOnce(&mut Progress)) {
-            f(&mut self.tabs[tab].shown);
-            let shown = self.tabs[tab].shown.clone();
-            self.feed(tab, Event::Changed(shown));
+            f(&mut self.sides[tab].shown);
+            let shown = self.sides[tab].shown.clone();
+            self.feed(tab, Input::Changed(shown));
         }
 
         fn flush(&mut self, tab: usize) {
-            let shown = self.tabs[tab].shown.clone();
-            self.feed(tab, Event::Changed(shown));
-            self.feed_stored(tab, Event::Save);
+            let shown = self.sides[tab].shown.clone();
+            self.feed(tab, Input::Changed(shown));
+            self.feed(tab, Input::Save);
         }
 
         fn deliver(&mut self, tab: usize) -> bool {
-            if self.tabs[tab].events == 0 {
+            if self.shared.events[tab] == 0 {
                 return false;
             }
-            self.tabs[tab].events -= 1;
-            self.feed_stored(tab, Event::StoredElsewhere);
+            self.shared.events[tab] -= 1;
+            self.feed(tab, Input::StorageChanged);
             true
+        }
+
+        /// The oldest wait of the tab ends: with what was asked, or (`fails`,
+        /// for code) without.
+        fn answer(&mut self, tab: usize, fails: bool) -> bool {
+            let at = if fails {
+                self.sides[tab]
+                    .waiting
+                    .iter()
+                    .position(|w| matches!(w, Wait::Fetch(_)))
+            } else {
+                (!self.sides[tab].waiting.is_empty()).then_some(0)
+            };
+            let Some(wait) = at.and_then(|at| self.sides[tab].waiting.remove(at)) else {
+                return false;
+            };
+            let input = match wait {
+                Wait::Fetch(code) => {
+                    if !fails {
+                        self.sides[tab].code[code as usize] = true;
+                    }
+                    Input::Arrived { code, here: !fails }
+                }
+                Wait::Seal { job, text, key } => Input::Sealed {
+                    job,
+                    sealed: key
+                        .map(|k| seal(k, &text))
+                        .ok_or_else(|| "no key".to_string()),
+                },
+                Wait::Open { job, sealed, keys } => Input::Opened {
+                    job,
+                    opened: open(&sealed, &keys),
+                },
+            };
+            self.feed(tab, input);
+            true
+        }
+
+        fn others_hear(&mut self, from: usize, input: impl Fn(&Side) -> Vec<Input<Progress>>) {
+            for tab in (0..TABS).filter(|t| *t != from) {
+                for i in input(&self.sides[tab]) {
+                    self.feed(tab, i);
+                }
+            }
+        }
+
+        fn set_word(&mut self, tab: usize, item: u8, word: Option<u16>) {
+            self.words.entry(item).or_default().insert(tab, word);
+            if let Some(value) = word {
+                self.typed.entry(item).or_default().insert(value);
+            }
         }
 
         fn apply(&mut self, op: &Op) {
             match *op {
-                Op::Edit { tab, item, value } => self.change(tab, |p| {
-                    p.set_reflection(&id(tab, item), text(&value.to_string()), 1.0)
-                }),
-                Op::Delete { tab, item } => {
-                    self.change(tab, |p| p.set_reflection(&id(tab, item), text(""), 1.0))
+                Op::Edit { tab, item, value } => {
+                    self.set_word(tab, item, Some(value));
+                    self.change(tab, |p| {
+                        p.set_reflection(&id(item), text(&value.to_string()), 1.0)
+                    });
                 }
-                Op::Finish { tab, item } => {
-                    self.change(tab, |p| p.complete(&slug(tab, item)));
-                    // As lesson_end's Finish does.
+                Op::Delete { tab, item } => {
+                    // Only what the tab shows can be deleted. A locked tab
+                    // shows only what was typed since it locked: deleting
+                    // that takes back only that, and what the tab held from
+                    // before comes back once unlocked (`Core::take_in`),
+                    // which is no one's "last word" to check against.
+                    let side = &self.sides[tab];
+                    if side.shown.reflection(&id(item)).is_none() || side.lock == LockState::Locked
+                    {
+                        return;
+                    }
+                    self.set_word(tab, item, None);
+                    self.change(tab, |p| p.set_reflection(&id(item), text(""), 1.0));
+                }
+                Op::Finish { tab, lesson } => {
+                    // Finishing what the tab shows finished changes nothing.
+                    if !self.sides[tab].shown.is_complete(&slug(lesson)) {
+                        self.finished.entry(lesson).or_default().insert(tab, true);
+                    }
+                    self.change(tab, |p| p.complete(&slug(lesson)));
                     self.flush(tab);
                 }
                 Op::TimerFires { tab } => {
-                    if std::mem::take(&mut self.tabs[tab].timer) {
-                        self.feed_stored(tab, Event::Save);
+                    if std::mem::take(&mut self.sides[tab].timer) {
+                        self.feed(tab, Input::Save);
                     }
                 }
                 Op::PageHides { tab } => self.flush(tab),
                 Op::Deliver { tab } => {
                     self.deliver(tab);
                 }
-                Op::WriteLands { tab } => {
-                    self.land(tab);
+                Op::Answer { tab } => {
+                    self.answer(tab, false);
+                }
+                Op::CodeFails { tab } => {
+                    self.answer(tab, true);
+                }
+                Op::QuotaNext { tab } => self.sides[tab].full = true,
+                Op::ForeignWrite(n) => {
+                    let garbage = format!("<not ours {n}>");
+                    self.shared.progress = Some(garbage.clone());
+                    self.shared.foreign.push(garbage);
+                    self.shared.allowed = false;
+                    self.shared.sealed_since = false;
+                    self.shared.interfered = true;
+                    self.shared.events.iter_mut().for_each(|e| *e += 1);
+                }
+                Op::ForeignRemove => {
+                    self.shared.progress = None;
+                    self.shared.sealed_since = false;
+                    self.shared.interfered = true;
+                    self.shared.events.iter_mut().for_each(|e| *e += 1);
+                }
+                Op::DeleteAll { tab } => {
+                    self.tokens += 1;
+                    let token = format!("t{}", self.tokens);
+                    self.shared.progress = None;
+                    self.shared.aside = None;
+                    self.shared.tombstone = Some(token.clone());
+                    self.shared
+                        .events
+                        .iter_mut()
+                        .enumerate()
+                        .for_each(|(t, e)| *e += usize::from(t != tab));
+                    self.shared.reader_on = false;
+                    self.shared.sealed_since = false;
+                    self.shared.switching_off = [false; TABS];
+                    self.shared.newer = None;
+                    self.shared.interfered = false;
+                    self.words.clear();
+                    self.typed.clear();
+                    self.finished.clear();
+                    self.feed(tab, Input::Forget);
+                    let tombstone = self.shared.tombstone.clone();
+                    self.others_hear(tab, |_| {
+                        vec![Input::DeletedElsewhere {
+                            token: token.clone(),
+                            tombstone: tombstone.clone(),
+                        }]
+                    });
+                }
+                Op::ForgedDelete => {
+                    let tombstone = self.shared.tombstone.clone();
+                    self.others_hear(TABS, |_| {
+                        vec![Input::DeletedElsewhere {
+                            token: "made up".into(),
+                            tombstone: tombstone.clone(),
+                        }]
+                    });
+                }
+                Op::LockOn { tab } => {
+                    let side = &self.sides[tab];
+                    if side.lock == LockState::Locked || side.read_only {
+                        return;
+                    }
+                    self.shared.passphrases += 1;
+                    let new = Some(self.shared.passphrases);
+                    let side = &mut self.sides[tab];
+                    side.previous = side.key.and(side.key);
+                    side.key = new;
+                    self.shared.reader_on = true;
+                    self.feed(tab, Input::LockOn);
+                }
+                Op::LockOff { tab } => {
+                    if self.sides[tab].lock != LockState::Unlocked {
+                        return;
+                    }
+                    self.shared.reader_on = false;
+                    self.shared.sealed_since = false;
+                    self.shared.switching_off[tab] = true;
+                    self.feed(tab, Input::LockOff);
+                }
+                Op::LockNow { tab } => {
+                    if self.sides[tab].lock != LockState::Unlocked {
+                        return;
+                    }
+                    self.flush(tab);
+                    self.feed(tab, Input::LockHere);
+                    self.others_hear(tab, |side| {
+                        vec![Input::Changed(side.shown.clone()), Input::LockHere]
+                    });
+                }
+                Op::Unlock { tab } => self.unlock(tab),
+                Op::Restore { tab } => self.restore(tab),
+                Op::Replace { tab, items, value } => {
+                    let side = &self.sides[tab];
+                    if side.lock == LockState::Locked || side.read_only {
+                        return;
+                    }
+                    let mut backup = Progress::default();
+                    for item in 0..ITEMS {
+                        let word = (items & (1 << item) != 0).then_some(value);
+                        if let Some(v) = word {
+                            backup.set_reflection(&id(item), text(&v.to_string()), 1.0);
+                        }
+                        self.set_word(tab, item, word);
+                    }
+                    for lesson in 0..2 {
+                        self.finished.entry(lesson).or_default().insert(tab, false);
+                    }
+                    self.feed(tab, Input::Replace(backup));
                 }
             }
         }
 
-        /// Every event arrives and both tabs save, until nothing moves.
+        /// The reader unlocks a locked tab with the passphrase storage is
+        /// sealed with; where nothing sealed is stored, the unlock page
+        /// reads storage again instead.
+        fn unlock(&mut self, tab: usize) {
+            if self.sides[tab].lock != LockState::Locked {
+                return;
+            }
+            match self
+                .shared
+                .progress
+                .as_deref()
+                .filter(|p| is_sealed(p))
+                .and_then(key_of)
+            {
+                Some(key) => {
+                    self.sides[tab].key = Some(key);
+                    self.sides[tab].previous = None;
+                    self.feed(tab, Input::Unlocked);
+                }
+                None => self.feed(tab, Input::StorageChanged),
+            }
+        }
+
+        fn restore(&mut self, tab: usize) {
+            if matches!(
+                self.sides[tab].notice,
+                Some(Notice::Removed | Notice::NotKept { .. })
+            ) {
+                self.shared.allowed = true;
+                self.feed(tab, Input::Restore);
+            }
+        }
+
+        fn newer_version_saves(&mut self) {
+            let Some(doc) = self
+                .shared
+                .progress
+                .as_deref()
+                .map(|p| codec::stored(Some(p)))
+            else {
+                return;
+            };
+            let Stored::Readable(doc) = doc else { return };
+            let plain = codec::encode(&doc).unwrap();
+            let newer = plain.replacen(
+                &format!("\"schema\":{}", codec::SCHEMA_VERSION),
+                "\"schema\":99",
+                1,
+            );
+            self.shared.progress = Some(newer.clone());
+            self.shared.newer = Some(newer);
+            self.shared.events.iter_mut().for_each(|e| *e += 1);
+        }
+
+        /// Everything arrives, the reader unlocks every tab and answers
+        /// every tab that asks, and every tab saves, until nothing moves.
         fn settle(&mut self) {
-            for _ in 0..20 {
-                let moved = self.land(0) | self.land(1) | self.deliver(0) | self.deliver(1);
-                self.flush(0);
-                self.flush(1);
-                let waiting = self
-                    .tabs
-                    .iter()
-                    .any(|t| t.events > 0 || t.pending.is_some());
-                if !moved && !waiting {
+            for side in &mut self.sides {
+                side.full = false;
+            }
+            for _ in 0..100 {
+                let mut moved = false;
+                for tab in 0..TABS {
+                    while self.answer(tab, false) || self.deliver(tab) {
+                        moved = true;
+                    }
+                }
+                for tab in 0..TABS {
+                    if self.sides[tab].lock == LockState::Locked {
+                        self.unlock(tab);
+                        moved = true;
+                    }
+                }
+                for tab in 0..TABS {
+                    let asks = matches!(
+                        self.sides[tab].notice,
+                        Some(Notice::Removed | Notice::NotKept { .. })
+                    );
+                    if asks {
+                        self.restore(tab);
+                        moved = true;
+                        while self.answer(tab, false) {}
+                    }
+                }
+                for tab in 0..TABS {
+                    self.flush(tab);
+                }
+                let quiet = self.sides.iter().enumerate().all(|(t, s)| {
+                    s.waiting.is_empty()
+                        && self.shared.events[t] == 0
+                        && s.lock != LockState::Locked
+                        && s.core.as_ref().unwrap().machine().save_state() == SaveState::Saved
+                });
+                if !moved && quiet {
                     return;
                 }
             }
-            panic!("the tabs never settled");
+            let state: Vec<_> = self
+                .sides
+                .iter()
+                .map(|s| {
+                    let m = s.core.as_ref().unwrap().machine();
+                    format!(
+                        "lock {:?}, waits {:?}, notice {:?}, state {:?}, unsaved {}, writing {}",
+                        s.lock,
+                        s.waiting,
+                        s.notice,
+                        m.save_state(),
+                        m.unsaved(),
+                        m.writing()
+                    )
+                })
+                .collect();
+            panic!(
+                "the tabs never settled: {state:#?}\nstorage {:?}",
+                self.shared.progress
+            );
         }
-    }
 
-    /// Each tab's last word on each of its items.
-    fn expected(ops: &[Op]) -> (Vec<(String, Option<String>)>, Vec<String>) {
-        let mut items = std::collections::BTreeMap::new();
-        let mut finished = std::collections::BTreeSet::new();
-        for op in ops {
-            match *op {
-                Op::Edit { tab, item, value } => {
-                    items.insert(id(tab, item), Some(value.to_string()));
-                }
-                Op::Delete { tab, item } => {
-                    items.insert(id(tab, item), None);
-                }
-                Op::Finish { tab, item } => {
-                    finished.insert(slug(tab, item));
-                }
-                _ => {}
+        /// What storage holds, opened and read.
+        fn stored(&self) -> Progress {
+            // Another site's garbage stays only where no tab had anything
+            // of the reader's to write back.
+            let Some(raw) = self
+                .shared
+                .progress
+                .as_ref()
+                .filter(|p| !self.shared.foreign.contains(p))
+            else {
+                return Progress::default();
+            };
+            let plain = if is_sealed(raw) {
+                open(raw, &[key_of(raw)]).unwrap()
+            } else {
+                raw.clone()
+            };
+            match codec::stored(Some(&plain)) {
+                Stored::Readable(p) => p,
+                other => panic!("storage holds what cannot be read: {other:?}"),
             }
         }
-        (items.into_iter().collect(), finished.into_iter().collect())
     }
 
-    fn value_of(p: &Progress, id: &str) -> Option<String> {
-        p.reflection(id).map(|e| match &e.value {
-            ReflectionValue::Text(t) => t.clone(),
+    fn value_of(p: &Progress, item: u8) -> Option<u16> {
+        p.reflection(&id(item)).map(|e| match &e.value {
+            ReflectionValue::Text(t) => t.parse().unwrap(),
             other => panic!("unexpected {other:?}"),
         })
     }
@@ -704,33 +1263,217 @@ mod two_tabs {
         ))]
 
         #[test]
-        fn no_edit_is_lost_and_no_deletion_comes_back(
-            ops in prop::collection::vec(op(), 0..60),
-            sealed in any::<bool>(),
+        fn no_edit_is_lost_no_deletion_comes_back_and_the_lock_never_leaks(
+            ops in prop::collection::vec(op(), 0..80),
+            code in prop::array::uniform3(prop::array::uniform2(any::<bool>())),
+            newer_at in prop::option::weighted(0.1, 0..80usize),
+            foreign in prop::option::weighted(0.3, (0..80usize, prop::option::of(any::<u16>()))),
         ) {
-            let mut world = World::new(sealed);
-            for op in &ops {
+            let mut world = World::new(code);
+            for (at, op) in ops.iter().enumerate() {
+                if newer_at == Some(at) {
+                    world.newer_version_saves();
+                }
+                match foreign {
+                    Some((when, Some(garbage))) if when == at => world.apply(&Op::ForeignWrite(garbage)),
+                    Some((when, None)) if when == at => world.apply(&Op::ForeignRemove),
+                    _ => {}
+                }
                 world.apply(op);
             }
             world.settle();
-            let stored = match world.stored() {
-                Stored::Readable(p) => p,
-                Stored::Nothing => Progress::default(),
-                other => panic!("storage unreadable: {other:?}"),
-            };
-            let (items, finished) = expected(&ops);
-            for (id, value) in &items {
-                prop_assert_eq!(&value_of(&stored, id), value, "{} in storage", id);
+            prop_assert!(world.shared.violations.is_empty(), "{:#?}", world.shared.violations);
+            // After a newer version saved, the tabs that saw it stay
+            // read-only: only that its data is never written over holds
+            // (checked on every write), and that it is still there unless
+            // another site removed it.
+            if let Some(newer) = &world.shared.newer {
+                if !world.shared.interfered {
+                    prop_assert_eq!(world.shared.progress.as_ref(), Some(newer), "a newer version's data is kept");
+                }
+                return Ok(());
             }
-            for slug in &finished {
-                prop_assert!(stored.is_complete(slug), "{} finished", slug);
+            let stored = world.stored();
+            for item in 0..ITEMS {
+                let got = value_of(&stored, item);
+                let words = world.words.get(&item).map(|w| w.values().copied().collect::<Vec<_>>()).unwrap_or_default();
+                let allowed = if words.is_empty() { vec![None] } else { words };
+                if world.shared.interfered {
+                    // What another site destroyed before every tab had seen
+                    // it may be gone; nothing comes that nobody typed.
+                    let typed = world.typed.get(&item);
+                    prop_assert!(got.is_none_or(|v| typed.is_some_and(|t| t.contains(&v))), "item {}: {:?}", item, got);
+                } else {
+                    prop_assert!(allowed.contains(&got), "item {}: {:?}, not one of {:?}", item, got, allowed);
+                }
             }
-            prop_assert_eq!(stored.reflections.len(), items.iter().filter(|(_, v)| v.is_some()).count());
-            for tab in &world.tabs {
-                prop_assert_eq!(&tab.shown, &stored);
-                prop_assert_eq!(tab.machine.ours(), &stored);
-                prop_assert_eq!(tab.machine.save_state(), SaveState::Saved);
+            for (lesson, words) in world.finished.iter().filter(|_| !world.shared.interfered) {
+                let done = stored.is_complete(&slug(*lesson));
+                prop_assert!(words.values().any(|w| *w == done), "lesson {}: {}, not one of {:?}", lesson, done, words);
+            }
+            let sealed = world.shared.progress.as_deref().is_some_and(is_sealed);
+            for (tab, side) in world.sides.iter().enumerate() {
+                prop_assert_eq!(&side.shown, &stored, "tab {} shows what is stored", tab);
+                prop_assert_eq!(side.core.as_ref().unwrap().ours(), &stored);
+                // An unlocked tab keeps its key when another site removes
+                // what is stored: what it saves next is sealed again.
+                let lock = if sealed { LockState::Unlocked } else { LockState::Off };
+                let kept_key = world.shared.interfered && side.lock == LockState::Unlocked;
+                prop_assert!(side.lock == lock || kept_key, "tab {}: {:?}", tab, side.lock);
             }
         }
+    }
+
+    // The holes a review of the saver found, each closed in the core, and
+    // each shown here on its own (every one of them also fails the
+    // property above when its fix is taken out).
+
+    fn both_codes() -> [[bool; 2]; TABS] {
+        [[true; 2]; TABS]
+    }
+
+    fn reflection_in(world: &World, item: u8) -> Option<u16> {
+        value_of(&world.stored(), item)
+    }
+
+    /// A value that opens with the lock's key but cannot be read (a damaged
+    /// save, or a newer build's) is kept aside as it was stored: sealed.
+    /// It used to be kept aside opened, in plain text.
+    #[test]
+    fn what_is_kept_aside_while_locked_stays_sealed() {
+        let mut w = World::new(both_codes());
+        w.apply(&Op::LockOn { tab: 0 });
+        w.settle();
+        let key = w.sides[0].key.unwrap();
+        w.shared.progress = Some(seal(key, "{damaged"));
+        w.shared.events[0] += 1;
+        w.apply(&Op::Deliver { tab: 0 });
+        w.apply(&Op::Answer { tab: 0 });
+        let aside = w.shared.aside.clone().expect("kept aside");
+        assert!(is_sealed(&aside), "kept aside sealed: {aside}");
+        assert_eq!(open(&aside, &[Some(key)]).unwrap(), "{damaged");
+        assert!(matches!(w.sides[0].notice, Some(Notice::Replaced { .. })));
+        assert!(w.shared.violations.is_empty(), "{:?}", w.shared.violations);
+    }
+
+    /// A second unreadable value, with an earlier copy kept aside already,
+    /// is not written over (the notice says so, truly), until the reader
+    /// says so. It used to be written over, the notice saying it was kept.
+    #[test]
+    fn a_second_unreadable_value_is_never_written_over_unkept() {
+        let mut w = World::new(both_codes());
+        w.apply(&Op::Edit {
+            tab: 0,
+            item: 0,
+            value: 7,
+        });
+        w.apply(&Op::TimerFires { tab: 0 });
+        w.shared.aside = Some("an earlier copy".into());
+        w.apply(&Op::ForeignWrite(1));
+        w.apply(&Op::Deliver { tab: 0 });
+        assert!(matches!(w.sides[0].notice, Some(Notice::NotKept { .. })));
+        w.apply(&Op::Edit {
+            tab: 0,
+            item: 1,
+            value: 8,
+        });
+        w.apply(&Op::TimerFires { tab: 0 });
+        w.apply(&Op::PageHides { tab: 0 });
+        assert_eq!(
+            w.shared.progress.as_deref(),
+            Some("<not ours 1>"),
+            "not written over"
+        );
+        assert_eq!(
+            w.shared.aside.as_deref(),
+            Some("an earlier copy"),
+            "the earlier copy kept"
+        );
+        assert_eq!(
+            w.sides[0].status,
+            SaveStatus::Failed(StorageError::WouldOverwrite)
+        );
+        w.apply(&Op::Restore { tab: 0 });
+        assert_eq!(reflection_in(&w, 0), Some(7));
+        assert_eq!(reflection_in(&w, 1), Some(8));
+        assert_eq!(w.sides[0].notice, None);
+        assert!(w.shared.violations.is_empty(), "{:?}", w.shared.violations);
+    }
+
+    /// Another tab turns the lock on while this one has unsaved edits: this
+    /// tab locks, holding them, and saves them sealed once the reader
+    /// unlocks here. They used to be dropped.
+    #[test]
+    fn a_lock_switched_in_another_tab_keeps_this_tabs_edits() {
+        let mut w = World::new(both_codes());
+        w.apply(&Op::Edit {
+            tab: 0,
+            item: 0,
+            value: 5,
+        });
+        w.apply(&Op::LockOn { tab: 1 });
+        w.apply(&Op::Answer { tab: 1 });
+        w.apply(&Op::TimerFires { tab: 0 });
+        assert_eq!(w.sides[0].lock, LockState::Locked);
+        assert!(w.sides[0].core.as_ref().unwrap().holds_edits());
+        assert_eq!(w.sides[0].status, SaveStatus::Failed(StorageError::Locked));
+        w.apply(&Op::Unlock { tab: 0 });
+        w.settle();
+        assert!(is_sealed(w.shared.progress.as_deref().unwrap()));
+        assert_eq!(reflection_in(&w, 0), Some(5));
+        assert!(w.shared.violations.is_empty(), "{:?}", w.shared.violations);
+    }
+
+    /// The code that writes does not arrive: the reader is told in words,
+    /// and the next save asks for it again and saves. It used to wait
+    /// silently, for ever.
+    #[test]
+    fn code_that_does_not_arrive_is_told_and_saving_resumes_when_it_does() {
+        let mut w = World::new([[true, false], [true, true], [true, true]]);
+        w.apply(&Op::Edit {
+            tab: 0,
+            item: 0,
+            value: 3,
+        });
+        w.apply(&Op::TimerFires { tab: 0 });
+        w.apply(&Op::CodeFails { tab: 0 });
+        assert_eq!(
+            w.sides[0].status,
+            SaveStatus::Failed(StorageError::NotLoaded)
+        );
+        assert_eq!(w.shared.progress, None);
+        w.apply(&Op::PageHides { tab: 0 });
+        w.apply(&Op::Answer { tab: 0 });
+        assert_eq!(reflection_in(&w, 0), Some(3));
+        assert_eq!(w.sides[0].status, SaveStatus::Saved);
+    }
+
+    /// "Deleted everything" posted by a page that did not delete anything
+    /// changes nothing; our own tab's message, matching the token it left in
+    /// storage, is believed. A message alone used to drop a tab's edits.
+    #[test]
+    fn only_a_deletion_storage_agrees_with_is_believed() {
+        let mut w = World::new(both_codes());
+        w.apply(&Op::Edit {
+            tab: 1,
+            item: 0,
+            value: 4,
+        });
+        w.apply(&Op::TimerFires { tab: 1 });
+        w.apply(&Op::Edit {
+            tab: 1,
+            item: 1,
+            value: 9,
+        });
+        w.apply(&Op::ForgedDelete);
+        assert_eq!(
+            value_of(&w.sides[1].shown, 1),
+            Some(9),
+            "the unsaved edit is kept"
+        );
+        assert_eq!(reflection_in(&w, 0), Some(4));
+        w.apply(&Op::DeleteAll { tab: 0 });
+        assert_eq!(w.sides[1].shown, Progress::default(), "forgotten, as asked");
+        assert_eq!(w.shared.progress, None);
     }
 }

@@ -4,11 +4,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use attune::boot::Boot;
-use attune::model::codec::SCHEMA_VERSION;
+use attune::model::codec::{self, SCHEMA_VERSION};
+use attune::model::keys::{self, Prefix};
 use attune::model::progress::{Progress, ReflectionValue};
 use attune::model::sync::Stored;
 use attune::state::AppState;
-use attune::storage::{StorageError, Store, BACKUP_KEY, PROGRESS, PROGRESS_KEY, SETTINGS};
+use attune::storage::{StorageError, Store, PROGRESS};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -17,9 +18,16 @@ fn raw_storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
+/// The site these tests are published at, and a key of its.
+const BASE: &str = "/web-test/";
+
+fn key(name: &str) -> String {
+    Prefix::new(BASE).key(name)
+}
+
 /// Each test starts from a storage with none of our keys.
 fn fresh_store() -> Store {
-    let store = Store::open();
+    let store = Store::open(Prefix::new(BASE));
     store.remove_all_ours().unwrap();
     store
 }
@@ -35,71 +43,78 @@ fn sample() -> Progress {
     p
 }
 
-#[wasm_bindgen_test]
-fn progress_round_trips_through_local_storage() {
-    let store = fresh_store();
-    assert_eq!(store.load(&PROGRESS, None), Some(Stored::Nothing));
-    let written = store.save(&PROGRESS, &sample()).unwrap();
-    assert_eq!(
-        store.load(&PROGRESS, None),
-        Some(Stored::Readable(sample()))
-    );
-    // Still the text this tab wrote: known without reading it.
-    assert_eq!(
-        store.load(&PROGRESS, Some(&written)),
-        Some(Stored::Unchanged)
-    );
-    raw_storage()
-        .set_item(PROGRESS_KEY, &written.replace("\"schema\"", " \"schema\""))
-        .unwrap();
-    assert_eq!(
-        store.load(&PROGRESS, Some(&written)),
-        Some(Stored::Readable(sample()))
-    );
-    assert!(raw_storage()
-        .get_item(PROGRESS_KEY)
-        .unwrap()
-        .unwrap()
-        .contains(&format!("\"schema\":{SCHEMA_VERSION}")));
+fn save(store: &Store, progress: &Progress) -> Result<String, StorageError> {
+    let text = codec::encode(progress).unwrap();
+    store.save_text(&PROGRESS, &text, Some(progress))?;
+    Ok(text)
+}
+
+fn read(store: &Store) -> Option<Stored<Progress>> {
+    let raw = store.read(keys::PROGRESS).ok()??;
+    (PROGRESS.decode)(&raw)
 }
 
 #[wasm_bindgen_test]
-fn unreadable_data_is_reported_and_kept_aside_once() {
+fn progress_round_trips_through_local_storage_under_this_sites_key() {
     let store = fresh_store();
-    raw_storage().set_item(PROGRESS_KEY, "{not json").unwrap();
-    match store.load(&PROGRESS, None) {
-        Some(Stored::Unreadable { raw, .. }) => {
-            assert_eq!(raw, "{not json");
-            store.keep_aside(&raw);
-        }
+    assert_eq!(store.read(keys::PROGRESS), Ok(None));
+    let written = save(&store, &sample()).unwrap();
+    assert_eq!(read(&store), Some(Stored::Readable(sample())));
+    assert_eq!(
+        raw_storage().get_item(&key(keys::PROGRESS)).unwrap(),
+        Some(written.clone())
+    );
+    assert!(written.contains(&format!("\"schema\":{SCHEMA_VERSION}")));
+    // Its summary for the first screen, beside it; sealed text removes it.
+    assert!(raw_storage()
+        .get_item(&key(keys::GLANCE))
+        .unwrap()
+        .is_some());
+    store
+        .save_text(&PROGRESS, r#"{"app":"attune","encrypted":1}"#, None)
+        .unwrap();
+    assert_eq!(raw_storage().get_item(&key(keys::GLANCE)).unwrap(), None);
+    store.remove_all_ours().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn what_cannot_be_read_is_kept_aside_and_an_earlier_copy_never_replaced() {
+    let store = fresh_store();
+    raw_storage()
+        .set_item(&key(keys::PROGRESS), "{not json")
+        .unwrap();
+    match read(&store) {
+        Some(Stored::Unreadable { raw, .. }) => assert_eq!(raw, "{not json"),
         other => panic!("expected unreadable, got {other:?}"),
     }
-    assert_eq!(
-        raw_storage().get_item(BACKUP_KEY).unwrap().as_deref(),
-        Some("{not json")
-    );
-    // A second bad value keeps the first copy.
-    store.keep_aside("null");
-    assert_eq!(
-        raw_storage().get_item(BACKUP_KEY).unwrap().as_deref(),
-        Some("{not json")
-    );
+    assert!(store.keep_aside("{not json"));
+    assert!(store.keep_aside("{not json"), "kept already");
+    assert_eq!(store.kept_aside().as_deref(), Some("{not json"));
+    // A second bad value is not kept, and the first copy stays.
+    assert!(!store.keep_aside("null"));
+    assert_eq!(store.kept_aside().as_deref(), Some("{not json"));
     // Reading never writes.
     assert_eq!(
-        raw_storage().get_item(PROGRESS_KEY).unwrap().as_deref(),
+        raw_storage()
+            .get_item(&key(keys::PROGRESS))
+            .unwrap()
+            .as_deref(),
         Some("{not json")
     );
+    store.remove_all_ours().unwrap();
 }
 
 #[wasm_bindgen_test]
-fn data_from_a_newer_version_is_never_rewritten() {
+fn data_from_a_newer_version_is_read_where_it_fits() {
     let store = fresh_store();
     let newer = format!(
         r#"{{"schema":{},"progress":{{"completed":["x"]}},"extra":true}}"#,
         SCHEMA_VERSION + 1
     );
-    raw_storage().set_item(PROGRESS_KEY, &newer).unwrap();
-    match store.load(&PROGRESS, None) {
+    raw_storage()
+        .set_item(&key(keys::PROGRESS), &newer)
+        .unwrap();
+    match read(&store) {
         Some(Stored::Newer {
             version,
             readable_part,
@@ -112,40 +127,103 @@ fn data_from_a_newer_version_is_never_rewritten() {
         }
         other => panic!("expected newer, got {other:?}"),
     }
-    assert_eq!(raw_storage().get_item(PROGRESS_KEY).unwrap(), Some(newer));
+    store.remove_all_ours().unwrap();
 }
 
 #[wasm_bindgen_test]
-fn removing_our_data_leaves_other_sites_keys() {
+fn removing_our_data_leaves_other_sites_keys_and_other_builds_keys() {
     let store = fresh_store();
+    let others = [
+        ("another-site:prefs", "keep me"),
+        ("attune:/attune-next/progress", "another build's"),
+    ];
+    for (k, v) in others {
+        raw_storage().set_item(k, v).unwrap();
+    }
     raw_storage()
-        .set_item("another-site:prefs", "keep me")
+        .set_item("attune:progress", "a build from before")
         .unwrap();
-    store.save(&PROGRESS, &sample()).unwrap();
+    save(&store, &sample()).unwrap();
     store.remove_all_ours().unwrap();
-    assert_eq!(raw_storage().get_item(PROGRESS_KEY).unwrap(), None);
+    assert_eq!(raw_storage().get_item(&key(keys::PROGRESS)).unwrap(), None);
+    assert_eq!(
+        raw_storage().get_item("attune:progress").unwrap(),
+        None,
+        "ours, from before"
+    );
+    for (k, v) in others {
+        assert_eq!(
+            raw_storage().get_item(k).unwrap().as_deref(),
+            Some(v),
+            "{k}"
+        );
+        raw_storage().remove_item(k).unwrap();
+    }
+}
+
+/// Builds before kept everything under `attune:<name>` for every site of the
+/// origin: today's names as they stood, moved once into this site's.
+#[wasm_bindgen_test]
+fn what_builds_before_saved_moves_to_this_sites_keys_once() {
+    fresh_store();
+    let before = [
+        ("attune:progress", "{\"schema\":2,\"progress\":{}}"),
+        ("attune:settings", "{\"version\":1,\"theme\":\"dark\"}"),
+        ("attune:glance", "{\"v\":1}"),
+        ("attune:backup", "kept aside before"),
+    ];
+    for (k, v) in before {
+        raw_storage().set_item(k, v).unwrap();
+    }
+    // This site already has settings of its own: those stay, and the old
+    // ones too (another build on the origin may still read them).
+    raw_storage()
+        .set_item(&key(keys::SETTINGS), "mine")
+        .unwrap();
+    let store = Store::open(Prefix::new(BASE));
+    for (name, value) in [
+        (keys::PROGRESS, before[0].1),
+        (keys::GLANCE, before[2].1),
+        (keys::KEPT_ASIDE, before[3].1),
+    ] {
+        assert_eq!(store.read(name).unwrap().as_deref(), Some(value), "{name}");
+        assert_eq!(
+            raw_storage().get_item(&format!("attune:{name}")).unwrap(),
+            None,
+            "{name} moved"
+        );
+    }
+    assert_eq!(store.read(keys::SETTINGS).unwrap().as_deref(), Some("mine"));
     assert_eq!(
         raw_storage()
-            .get_item("another-site:prefs")
+            .get_item("attune:settings")
             .unwrap()
             .as_deref(),
-        Some("keep me")
+        Some(before[1].1)
     );
-    raw_storage().remove_item("another-site:prefs").unwrap();
+    // Another build at another address finds nothing left to move.
+    let next = Store::open(Prefix::new("/attune-next/"));
+    assert_eq!(next.read(keys::PROGRESS).unwrap(), None);
+    next.remove_all_ours().unwrap();
+    store.remove_all_ours().unwrap();
 }
 
 #[wasm_bindgen_test]
 fn a_blocked_storage_reports_unavailable_instead_of_panicking() {
-    let store = Store::memory_only("SecurityError: blocked".into());
+    let store = Store::memory_only(Prefix::new(BASE), "SecurityError: blocked".into());
     assert!(matches!(
         store.unavailable(),
         Some(StorageError::Unavailable(_))
     ));
-    assert_eq!(store.load(&PROGRESS, None), None);
     assert!(matches!(
-        store.save(&PROGRESS, &sample()),
+        store.read(keys::PROGRESS),
         Err(StorageError::Unavailable(_))
     ));
+    assert!(matches!(
+        save(&store, &sample()),
+        Err(StorageError::Unavailable(_))
+    ));
+    assert!(!store.keep_aside("x"));
 }
 
 #[wasm_bindgen_test]
@@ -155,7 +233,7 @@ fn a_full_storage_is_reported_as_quota_exceeded() {
     let mut filled = 0;
     // Fill our own keys until the browser refuses (about 5 MB in Chromium).
     while raw_storage()
-        .set_item(&format!("attune:fill-{filled}"), &chunk)
+        .set_item(&key(&format!("fill-{filled}")), &chunk)
         .is_ok()
         && filled < 64
     {
@@ -163,7 +241,7 @@ fn a_full_storage_is_reported_as_quota_exceeded() {
     }
     let mut big = Progress::default();
     big.set_reflection("t.big", ReflectionValue::Text("y".repeat(600 * 1024)), 1.0);
-    let result = store.save(&PROGRESS, &big);
+    let result = save(&store, &big);
     store.remove_all_ours().unwrap();
     assert_eq!(result, Err(StorageError::QuotaExceeded));
 }
@@ -196,18 +274,18 @@ fn a_storage_that_throws_on_access_means_memory_only() {
         true,
         "throw new DOMException('The operation is insecure.', 'SecurityError')",
         || {
-            let store = Store::open();
+            let store = Store::open(Prefix::new(BASE));
             assert!(
                 matches!(store.unavailable(), Some(StorageError::Unavailable(why)) if why.contains("SecurityError"))
             );
             assert!(matches!(
-                store.save(&PROGRESS, &sample()),
+                save(&store, &sample()),
                 Err(StorageError::Unavailable(_))
             ));
         },
     );
     assert!(
-        Store::open().unavailable().is_none(),
+        Store::open(Prefix::new(BASE)).unavailable().is_none(),
         "restored after the test"
     );
 }
@@ -223,12 +301,12 @@ fn a_storage_that_throws_on_write_reports_it() {
         "setItem",
         false,
         "throw new DOMException('Broken', 'InvalidStateError')",
-        || match store.save(&PROGRESS, &sample()) {
+        || match save(&store, &sample()) {
             Err(StorageError::Failed(why)) => assert!(why.contains("InvalidStateError"), "{why}"),
             other => panic!("expected a failed write, got {other:?}"),
         },
     );
-    assert!(store.save(&PROGRESS, &sample()).is_ok());
+    assert!(save(&store, &sample()).is_ok());
     store.remove_all_ours().unwrap();
 }
 
@@ -287,16 +365,13 @@ async fn asking_to_persist_answers_or_waits_for_the_reader() {
 #[wasm_bindgen_test]
 async fn the_app_mounts_and_shows_the_course() {
     let store = fresh_store();
-    store.save(&PROGRESS, &sample()).unwrap();
+    save(&store, &sample()).unwrap();
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     let boot = Boot {
-        sealed: false,
         base: String::new(),
         path: "/".to_string(),
-        progress: store.load(&PROGRESS, None),
-        settings: store.load(&SETTINGS, None),
         store,
     };
     let state = AppState::new(&boot, false);

@@ -274,7 +274,7 @@ async fn the_lock_seals_each_write_anew_and_opens_only_with_its_key() {
     let first = seal(&key, text.into()).await.expect("sealed");
     let second = seal(&key, text.into()).await.expect("sealed");
     assert_ne!(first, second, "a new IV for each write");
-    assert!(attune::lock::is_sealed(&first));
+    assert!(attune::model::sealed::is_sealed(&first));
     assert!(!first.contains("what-attunement-is"));
     assert_eq!(open(&key, second.clone()).await.as_deref(), Ok(text));
 

@@ -4,6 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use attune::content::{lessons, Lesson, LessonText, ReflectionKind};
+use attune::model::dates::Zone;
 use attune::model::progress::{Progress, ReflectionValue};
 use attune::model::workbook::{describe_reflection, practice_steps, workbook_markdown};
 use attune_content::{codegen, parse};
@@ -36,7 +37,7 @@ fn the_workbook_holds_key_ideas_and_the_readers_words() {
         ReflectionValue::Text("line one\nline two".to_string()),
         NOW,
     );
-    let md = workbook_markdown(&loaded, &p, NOW);
+    let md = workbook_markdown(&loaded, &p, NOW, &Zone::default());
     assert!(md.starts_with("# My Attune workbook"));
     for (l, t) in &loaded {
         assert!(md.contains(l.title));
@@ -68,7 +69,7 @@ fn answers_show_the_question_and_the_chosen_options_in_words() {
         p.choose(check, id, true);
     }
     p.record_check(check, true);
-    let md = workbook_markdown(&loaded, &p, NOW);
+    let md = workbook_markdown(&loaded, &p, NOW, &Zone::default());
     let chosen: Vec<&str> = check
         .options
         .iter()
@@ -133,7 +134,7 @@ fn a_practice_is_kept_with_its_steps_numbered() {
     for (r, _) in &practices {
         p.set_reflection(r.id, ReflectionValue::Text(format!("Done: {}", r.id)), NOW);
     }
-    let md = workbook_markdown(&loaded, &p, NOW);
+    let md = workbook_markdown(&loaded, &p, NOW, &Zone::default());
     for (r, text) in &practices {
         let steps = practice_steps(r, *text);
         assert!(steps.len() >= 2);

@@ -4,6 +4,7 @@
 
 use crate::components::passphrase::{focus_soon, peek, take, PassphraseField, ShowPassphrase};
 use crate::components::share_file::{HandedOver, ShareButton, ShareOffer, TextFile};
+use crate::components::today::read_zone;
 use crate::crypto::seal_with_passphrase;
 use crate::model::backup::{export, file_name};
 use crate::model::sealed::{check_new_passphrase, PassphraseProblem};
@@ -41,7 +42,7 @@ pub fn ExportBackup(#[prop(optional)] secondary: bool) -> impl IntoView {
             }
         };
         if !protect.get_untracked() {
-            let made = share.hand_over(backup_file(file_name(now, false), text));
+            let made = share.hand_over(backup_file(file_name(now, &read_zone(), false), text));
             status.set(
                 made.err()
                     .map(|e| format!("No backup was made ({e}). Nothing was changed.")),
@@ -67,7 +68,7 @@ pub fn ExportBackup(#[prop(optional)] secondary: bool) -> impl IntoView {
             "Protecting the file with your passphrase\u{2026}".into(),
         ));
         leptos::task::spawn_local(async move {
-            let name = file_name(now, true);
+            let name = file_name(now, &read_zone(), true);
             let made = seal_with_passphrase(&words, &text)
                 .await
                 .map_err(|e| e.to_string())

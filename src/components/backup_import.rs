@@ -6,6 +6,7 @@
 use crate::components::confirm::ConfirmAction;
 use crate::components::focus::focus_later;
 use crate::components::passphrase::{focus_soon, peek, take, PassphraseField, ShowPassphrase};
+use crate::components::today::use_zone;
 use crate::crypto::open_with_passphrase;
 use crate::model::backup::{check_backup, ImportError, Preview};
 use crate::model::dates::format_day;
@@ -142,7 +143,7 @@ pub fn ImportBackup() -> impl IntoView {
                     <p>
                         {format!(
                             "This backup is from {}. It holds {} answers, {} reflections and {} finished lessons.",
-                            format_day(p.exported),
+                            format_day(p.exported, &use_zone().get_untracked()),
                             p.answers,
                             p.reflections,
                             p.completed,

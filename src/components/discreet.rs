@@ -15,7 +15,7 @@
 //!
 //! `focus.rs` names each page's tab "Notes" while `<html>` has the
 //! attribute. What is left is here: following the reader's switch, in this
-//! tab or another, without a reload (called by `saver::apply_settings`).
+//! tab or another, without a reload (called by `display.rs`).
 
 use crate::components::focus::name_tab;
 
@@ -26,7 +26,7 @@ pub const NEUTRAL_ICON: &str = "notes/icon.svg";
 pub const ICON: &str = "favicon.svg";
 
 /// Names the tab and swaps its icon when the reader switches discreet mode,
-/// here or in another tab (`saver::apply_settings`, which sees the switch).
+/// here or in another tab (`display.rs`, which sees the switch).
 pub fn show_discreet(document: &web_sys::Document, discreet: bool) {
     if let Ok(Some(icon)) = document.query_selector("link[rel=icon]") {
         let _ = icon.set_attribute("href", if discreet { NEUTRAL_ICON } else { ICON });

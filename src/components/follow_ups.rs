@@ -2,13 +2,14 @@
 //! back, oldest first, beside (never over) the earlier words. The reader's
 //! words are text nodes, never HTML.
 
+use crate::components::today::use_zone;
 use crate::model::dates::format_day;
 use crate::state::use_app_state;
 use leptos::prelude::*;
 
 #[component]
 pub fn FollowUpList(reflection_id: &'static str) -> impl IntoView {
-    let state = use_app_state();
+    let (state, zone) = (use_app_state(), use_zone());
     move || {
         let list = state
             .progress
@@ -24,7 +25,7 @@ pub fn FollowUpList(reflection_id: &'static str) -> impl IntoView {
                                 view! {
                                     <li>
                                         <p class="hint follow-up-date">
-                                            {format!("Added {}", format_day(f.written))}
+                                            {format!("Added {}", format_day(f.written, &zone.get()))}
                                         </p>
                                         {f.feel.map(|feel| view! { <p>{feel.said()}</p> })}
                                         {(!f.text.trim().is_empty())

@@ -4,14 +4,13 @@
 
 use crate::components::confirm::ConfirmAction;
 use crate::components::passphrase::{focus_soon, peek, take, PassphraseField, ShowPassphrase};
-use crate::lock::{self, Key, LockState};
+use crate::lock::LockState;
 use crate::model::sealed::{check_new_passphrase, PassphraseProblem};
 use crate::pages::chunks::Module;
 use crate::session_key;
-use crate::state::{use_app_state, AppState};
+use crate::state::use_app_state;
 use leptos::html::Input;
 use leptos::prelude::*;
-use std::rc::Rc;
 
 #[component]
 pub fn LockSettings() -> impl IntoView {
@@ -21,12 +20,10 @@ pub fn LockSettings() -> impl IntoView {
         state.lock_now();
     };
     let turn_off = Callback::new(move |_| {
-        let Some(old) = lock::key() else { return };
         state.unseal();
         status.set(Some(
             "The lock is off. Your answers are saved as plain text in this browser again.".into(),
         ));
-        rekey_kept_aside(state, Some(old), None);
     });
     // Whether this browser lets Attune save: known only in the browser, so
     // read in an effect (the page rendered at build time assumes it can,
@@ -129,7 +126,6 @@ fn ChoosePassphrase(
         take(second);
         busy.set(true);
         status.set(Some("Making the key from your passphrase\u{2026}".into()));
-        let old = lock::key();
         leptos::task::spawn_local(async move {
             // The saver seals with the `lock` chunk's code.
             let made = match Module::Lock.load().await {
@@ -141,7 +137,6 @@ fn ChoosePassphrase(
             let _ = busy.try_set(false);
             match made {
                 Ok(key) => {
-                    rekey_kept_aside(state, old, Some(key.clone()));
                     state.seal_with(key);
                     let _ = status.try_set(Some(if changing {
                         "Your passphrase is changed. Use the new one from now on.".into()
@@ -194,38 +189,4 @@ fn ChoosePassphrase(
             </div>
         </form>
     }
-}
-
-/// The copy of unreadable data kept aside (it may be the reader's own,
-/// from before) follows the lock: opened with the `old` key if it was
-/// sealed, then sealed with the `new` one, or left as plain text when the
-/// lock is turned off (`new` is `None`).
-fn rekey_kept_aside(state: AppState, old: Option<Rc<Key>>, new: Option<Rc<Key>>) {
-    let store = state.store();
-    let Some(kept) = store.kept_aside() else {
-        return;
-    };
-    let sealed = lock::is_sealed(&kept);
-    if !sealed && new.is_none() {
-        return;
-    }
-    leptos::task::spawn_local(async move {
-        let plain = match (sealed, old) {
-            (false, _) => kept,
-            (true, Some(old)) => match session_key::open(&old, kept).await {
-                Ok(text) => text,
-                Err(_) => return,
-            },
-            // Sealed under a key this tab does not have: already unreadable.
-            (true, None) => return,
-        };
-        let text = match new {
-            Some(new) => match session_key::seal(&new, plain).await {
-                Ok(sealed) => sealed,
-                Err(_) => return,
-            },
-            None => plain,
-        };
-        let _ = store.rewrite_kept_aside(&text);
-    });
 }

@@ -10,6 +10,7 @@ pub mod chunk_page;
 pub mod confirm;
 pub mod course_text;
 pub mod discreet;
+pub mod display;
 pub mod download;
 pub mod focus;
 pub mod follow_ups;

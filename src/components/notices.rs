@@ -4,9 +4,9 @@
 
 use crate::components::download::download_text;
 use crate::components::update_prompt::UpdatePrompt;
-use crate::model::sync::Notice;
-use crate::state::{use_app_state, SaveStatus};
-use crate::storage::StorageError;
+use crate::model::codec::SCHEMA_VERSION;
+use crate::model::sync::{Notice, SaveStatus, StorageError};
+use crate::state::use_app_state;
 use leptos::prelude::*;
 
 #[component]
@@ -29,7 +29,7 @@ pub fn Notices() -> impl IntoView {
                 } else {
                     (
                         "Something Attune cannot use was saved in place of your progress.",
-                        " Another website on this address, or a damaged save, wrote it. Attune has not used it and kept a copy aside. This tab still has everything you did, and saves it again with your next change.",
+                        " Another website on this address, or a damaged save, wrote it. Attune has not used it and kept a copy aside. This tab still has everything you did, and saves it again.",
                         "Download what was found",
                     )
                 };
@@ -58,12 +58,33 @@ pub fn Notices() -> impl IntoView {
                 }
                 .into_any()
             }
+            Notice::NotKept { raw, why } => {
+                let download = move |_| {
+                    let _ = download_text("attune-unreadable-data.txt", "text/plain", &raw);
+                };
+                view! {
+                    <div class="notice notice-warning">
+                        <p>
+                            <strong>
+                                "Something Attune cannot read is saved in place of your progress."
+                            </strong>
+                            " Attune could not keep a copy of it (it already keeps an earlier one), so it has not saved over it. This tab still has everything you did. Download what was found if you may want it, then save your work over it."
+                        </p>
+                        <p class="hint">{format!("Details: {why}.")}</p>
+                        <button type="button" class="button button-secondary" on:click=download>
+                            "Download what was found"
+                        </button>
+                        {restore_button("Save my work over it")}
+                    </div>
+                }
+                .into_any()
+            }
             Notice::Newer { version } => view! {
                 <div class="notice notice-warning">
                     <p>
                         <strong>"Your progress was saved by a newer version of Attune."</strong>
                         {format!(
-                            " This page is older (it reads format 1, the data is format {version}), so it shows your progress without saving changes, to keep your data safe. Reload the page to get the newest version.",
+                            " This page is older (it reads format {SCHEMA_VERSION}, the data is format {version}), so it shows your progress without saving changes, to keep your data safe. Reload the page to get the newest version.",
                         )}
                     </p>
                 </div>
@@ -98,7 +119,11 @@ pub fn Notices() -> impl IntoView {
             StorageError::QuotaExceeded => {
                 " This browser's storage for the site is full.".to_string()
             }
-            other => format!(" The browser said: {other}."),
+            StorageError::Unavailable(_) | StorageError::Failed(_) => {
+                format!(" The browser said: {error}.")
+            }
+            // Attune's own reasons, in its own words.
+            other => format!(" {}.", capitalised(&other.to_string())),
         };
         Some(view! {
             <div class="notice notice-error">
@@ -127,4 +152,14 @@ fn restore_button(label: &'static str) -> impl IntoView {
             {label}
         </button>
     }
+}
+
+/// Our own messages begin with an ASCII letter. (`char::to_uppercase`
+/// would bring Unicode's case tables, 12 KB, into the first load.)
+fn capitalised(text: &str) -> String {
+    let mut text = text.to_string();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
 }

@@ -6,6 +6,7 @@
 use crate::components::choice::{Choice, ChoiceKind};
 use crate::components::focus::focus_later;
 use crate::components::link::Link;
+use crate::components::today::use_zone;
 use crate::components::today::{read_clock, Now};
 use crate::content::{Lesson, LessonText, Reflection, ReflectionKind};
 use crate::model::dates::{format_day, format_local_day};
@@ -96,7 +97,7 @@ pub fn ThenAndNow(
             <h2 id="then-now-h">"Then and now"</h2>
             <p>{format!("In lesson \u{201c}{}\u{201d}, you were asked:", lesson.title)}</p>
             <p class="prompt">{text.get(reflection.prompt)}</p>
-            <p>{format!("On {} you {verb}:", format_day(edited))}</p>
+            <p>{format!("On {} you {verb}:", format_day(edited, &use_zone().get()))}</p>
             <blockquote class="reader-text">{words}</blockquote>
             <Show when=move || outcome.get() == Outcome::Open>
                 <fieldset>

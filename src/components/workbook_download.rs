@@ -9,6 +9,7 @@
 use crate::components::lesson_text::{all_cached, load_all};
 use crate::components::link::Link;
 use crate::components::share_file::{ShareButton, ShareOffer, TextFile};
+use crate::components::today::read_zone;
 use crate::content::{lessons, Lesson, LessonText, TextError};
 use crate::model::dates::iso_day;
 use crate::model::routes::WORKBOOK_PATH;
@@ -102,14 +103,14 @@ pub fn WorkbookActions() -> impl IntoView {
 
 /// Makes the Markdown file from the loaded texts and hands it to the reader.
 fn save(state: AppState, share: ShareOffer, lessons: Vec<&'static Lesson>, texts: Vec<LessonText>) {
-    let now = js_sys::Date::now();
+    let (now, zone) = (js_sys::Date::now(), read_zone());
     let pairs: Vec<_> = lessons.into_iter().zip(texts).collect();
     let text = state
         .progress
-        .try_with_untracked(|p| workbook_markdown(&pairs, p, now));
+        .try_with_untracked(|p| workbook_markdown(&pairs, p, now, &zone));
     if let Some(text) = text {
         let _ = share.hand_over(TextFile {
-            name: format!("attune-workbook-{}.md", iso_day(now)),
+            name: format!("attune-workbook-{}.md", iso_day(now, &zone)),
             mime: "text/markdown",
             text,
         });

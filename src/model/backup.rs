@@ -31,8 +31,8 @@ struct BackupIn {
 /// The name a backup downloads as, e.g. `attune-backup-2026-11-29.json`;
 /// a protected one says so, so the reader can tell which needs the
 /// passphrase.
-pub fn file_name(now_ms: f64, protected: bool) -> String {
-    let day = super::dates::iso_day(now_ms);
+pub fn file_name(now_ms: f64, zone: &super::dates::Zone, protected: bool) -> String {
+    let day = super::dates::iso_day(now_ms, zone);
     if protected {
         format!("attune-backup-{day}-protected.json")
     } else {

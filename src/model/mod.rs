@@ -8,6 +8,7 @@ pub mod first_screen;
 pub mod grading;
 pub mod ics;
 pub mod json;
+pub mod keys;
 pub mod merge;
 pub mod progress;
 pub mod review;

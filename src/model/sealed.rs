@@ -49,6 +49,16 @@ pub const MIN_PASSPHRASE_CHARS: usize = 8;
 pub const MAX_SEALED_BYTES: usize = (MAX_BACKUP_BYTES + TAG_BYTES).div_ceil(3) * 4 + 1024;
 const APP: &str = "attune";
 
+/// How every sealed text begins (`Sealed::to_json` writes its fields in
+/// this order). Anything else is read as plain stored data, so a changed
+/// envelope is refused and kept aside like any unreadable value.
+const SEALED_START: &str = r#"{"app":"attune","encrypted":"#;
+
+/// Whether stored text is the lock's ciphertext (or a protected backup's).
+pub fn is_sealed(raw: &str) -> bool {
+    raw.starts_with(SEALED_START)
+}
+
 /// Why a file could not be protected or opened, in words for the reader.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CryptoError {

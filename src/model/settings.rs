@@ -320,7 +320,7 @@ mod tests {
     #[test]
     fn the_pre_paint_script_knows_every_setting() {
         let html = include_str!("../../index.html");
-        assert!(html.contains(&format!("\"{}\"", crate::storage::SETTINGS_KEY)));
+        assert!(html.contains(&format!("\"{}\"", crate::model::keys::SETTINGS)));
         for s in ALL {
             assert!(html.contains(&format!("s.{}", s.name)), "{}", s.name);
             assert!(html.contains(&format!("\"{}\"", s.attribute)), "{}", s.name);

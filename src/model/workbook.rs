@@ -3,7 +3,7 @@
 //! The course's words come from the lessons' loaded text files, passed in,
 //! so every lesson's text is here before any of the file is written.
 
-use super::dates::format_day;
+use super::dates::{format_day, Zone};
 use super::progress::{Progress, ReflectionValue};
 use crate::content::{Lesson, LessonText, Reflection, ReflectionKind, ARTICLE_TITLE};
 use std::fmt::Write as _;
@@ -48,13 +48,14 @@ pub fn workbook_markdown(
     lessons: &[(&Lesson, LessonText)],
     progress: &Progress,
     now_ms: f64,
+    zone: &Zone,
 ) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "# My Attune workbook\n");
     let _ = writeln!(
         md,
         "Made on {}. Based on \u{201c}{ARTICLE_TITLE}\u{201d} by Gail Berry (Life Coach Directory). Education, not therapy.\n",
-        format_day(now_ms)
+        format_day(now_ms, zone)
     );
     for (i, &(lesson, text)) in lessons.iter().enumerate() {
         let _ = writeln!(md, "## Lesson {}: {}\n", i + 1, lesson.title);
@@ -77,7 +78,7 @@ pub fn workbook_markdown(
                 for line in describe_reflection(r, &entry.value, text).lines() {
                     let _ = writeln!(md, "> {line}");
                 }
-                let _ = writeln!(md, "\n_{}_\n", format_day(entry.edited));
+                let _ = writeln!(md, "\n_{}_\n", format_day(entry.edited, zone));
             }
         }
         let answered: Vec<_> = lesson

@@ -17,6 +17,7 @@ use crate::components::link::Link;
 use crate::components::prose::key_ideas;
 use crate::components::stance_chart::StanceChart;
 use crate::components::today::read_clock;
+use crate::components::today::{read_zone, use_zone};
 use crate::components::workbook_download::WorkbookActions;
 use crate::content::{lessons, recap, LessonText};
 use crate::model::dates::{format_day, iso_day};
@@ -140,7 +141,9 @@ fn LookingBack(texts: Vec<LessonText>, heading: NodeRef<H1>) -> impl IntoView {
                         <div class="looking-back-reflection">
                             <p class="hint">{lesson.title}</p>
                             <h3 class="looking-back-prompt">{text.get(r.prompt)}</h3>
-                            <p class="hint">{format!("Written {}", format_day(entry.edited))}</p>
+                            <p class="hint">
+                                {format!("Written {}", format_day(entry.edited, &use_zone().get()))}
+                            </p>
                             <p class="reader-text">{describe_reflection(r, &entry.value, text)}</p>
                             <FollowUpList reflection_id=r.id />
                         </div>
@@ -248,28 +251,29 @@ fn Reminders() -> impl IntoView {
     let every = RwSignal::new(Every::ThreeDays);
     let time = RwSignal::new("19:00".to_string());
     let said = RwSignal::new(None::<String>);
-    let add = move |_| {
-        let Some(origin) = web_sys::window().and_then(|w| w.location().origin().ok()) else {
-            return;
-        };
-        let url = format!("{origin}{}", location.href(REVIEW_PATH));
-        let now = read_clock();
-        let (hour, minute) = time
-            .get_untracked()
-            .split_once(':')
-            .and_then(|(h, m)| Some((h.parse().ok()?, m.parse().ok()?)))
-            .unwrap_or((19, 0));
-        let file = reminders(
-            &url,
-            now.day + 1,
-            hour,
-            minute,
-            every.get_untracked(),
-            now.ms,
-        );
-        said.set(Some(
+    let add =
+        move |_| {
+            let Some(origin) = web_sys::window().and_then(|w| w.location().origin().ok()) else {
+                return;
+            };
+            let url = format!("{origin}{}", location.href(REVIEW_PATH));
+            let now = read_clock();
+            let (hour, minute) = time
+                .get_untracked()
+                .split_once(':')
+                .and_then(|(h, m)| Some((h.parse().ok()?, m.parse().ok()?)))
+                .unwrap_or((19, 0));
+            let file = reminders(
+                &url,
+                now.day + 1,
+                hour,
+                minute,
+                every.get_untracked(),
+                now.ms,
+            );
+            said.set(Some(
             match download_text(
-                &format!("attune-review-reminders-{}.ics", iso_day(now.ms)),
+                &format!("attune-review-reminders-{}.ics", iso_day(now.ms, &read_zone())),
                 "text/calendar",
                 &file,
             ) {
@@ -280,7 +284,7 @@ fn Reminders() -> impl IntoView {
                 Err(e) => format!("The file could not be made ({e}). Nothing was changed."),
             },
         ));
-    };
+        };
     let choices = Every::ALL
         .iter()
         .map(|e| {

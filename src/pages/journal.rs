@@ -10,6 +10,7 @@ use crate::components::focus::on_page_shown;
 use crate::components::follow_ups::FollowUpList;
 use crate::components::link::Link;
 use crate::components::reflection::ReflectionCard;
+use crate::components::today::use_zone;
 use crate::content::{lessons, Lesson, LessonText, Reflection};
 use crate::model::dates::format_day;
 use crate::model::progress::Progress;
@@ -128,18 +129,16 @@ fn JournalEntry(
     reflection: &'static Reflection,
     text: LessonText,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let (state, zone) = (use_app_state(), use_zone());
     let dates = move || {
+        let zone = zone.get();
         state.progress.with(|p| {
             p.reflection(reflection.id).map(|e| {
-                if format_day(e.created) == format_day(e.edited) {
-                    format!("Written {}", format_day(e.created))
+                let (created, edited) = (format_day(e.created, &zone), format_day(e.edited, &zone));
+                if created == edited {
+                    format!("Written {created}")
                 } else {
-                    format!(
-                        "Written {}, changed {}",
-                        format_day(e.created),
-                        format_day(e.edited)
-                    )
+                    format!("Written {created}, changed {edited}")
                 }
             })
         })

@@ -6,7 +6,7 @@
 use crate::components::focus::on_page_shown;
 use crate::components::link::Link;
 use crate::components::passphrase::{focus_soon, take, PassphraseField, ShowPassphrase};
-use crate::model::sealed::CryptoError;
+use crate::model::sealed::{is_sealed, CryptoError};
 use crate::pages::data::DeleteEverything;
 use crate::session_key;
 use crate::state::use_app_state;
@@ -32,14 +32,11 @@ pub fn UnlockPage() -> impl IntoView {
             problem.set(Some("Type your passphrase first.".into()));
             return focus_soon(field);
         }
-        let stored = state
-            .store()
-            .read(crate::storage::PROGRESS_KEY)
-            .ok()
-            .flatten();
-        let Some(stored) = stored else {
-            // Deleted meanwhile (in another tab): nothing is locked now.
-            return state.forget_everything();
+        // Nothing sealed is stored any more (deleted, or the lock turned off
+        // in another tab): read again, which unlocks this tab with what it
+        // held.
+        let Some(stored) = state.stored_progress().filter(|s| is_sealed(s)) else {
+            return state.reread();
         };
         busy.set(true);
         problem.set(None);

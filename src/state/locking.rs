@@ -1,27 +1,28 @@
 //! The lock's part of the app state (`crate::lock`): unlocking, locking
-//! this tab and the others, turning the lock on, changing it, turning it off.
+//! this tab and the others, turning the lock on, changing it, turning it
+//! off. What each means for saving is the saving core's
+//! (`model::sync::Core`); these hand it the reader's word.
 
-use super::{AppState, SaveStatus};
+use super::AppState;
 use crate::lock::{self, Key, LockState};
-use crate::model::sync::Event;
+use crate::model::sync::Input;
 use leptos::prelude::*;
 use std::rc::Rc;
 
 impl AppState {
     /// The reader unlocked with `key`: their saved progress is opened and
-    /// shown (read again, as another tab's save would be).
+    /// shown, with what this tab held from before it locked.
     pub fn unlock(&self, key: Rc<Key>) {
         lock::set_key(Some(key));
-        self.lock.set(LockState::Unlocked);
         self.reading_locked.set(false);
-        self.progress_saver.stored_elsewhere();
+        self.progress_saver.feed(Input::Unlocked);
     }
 
     /// Locks this tab and the others: what is unsaved is saved first (at
     /// once, sealed as it was typed), then the key and the reader's copy
     /// are forgotten.
     pub fn lock_now(&self) {
-        lock::announce_locked();
+        lock::announce_locked(&self.store().channel());
         self.lock_here();
     }
 
@@ -29,47 +30,29 @@ impl AppState {
     /// left: what is unsaved is saved, and when a lock is set, this tab and
     /// the others lock, as with "Lock now".
     pub fn exit_now(&self) {
+        self.flush();
         if self.lock.get_untracked() != LockState::Off {
             self.lock_now();
-        } else {
-            self.flush();
         }
     }
 
-    /// Locks this tab once what it has not saved is saved. A change is
-    /// sealed as it is made, so this is at once but for a change made a
-    /// moment ago, whose write lands first.
+    /// Locks this tab once what it has not saved is saved (see
+    /// `Input::LockHere`).
     pub(super) fn lock_here(self) {
-        self.flush();
-        if self.save_status.get_untracked() != SaveStatus::Pending {
-            return self.progress_saver.engage_lock();
-        }
-        Effect::new(move |locked: Option<bool>| {
-            if locked == Some(true) || self.save_status.get() == SaveStatus::Pending {
-                return locked.unwrap_or(false);
-            }
-            self.progress_saver.engage_lock();
-            true
-        });
+        self.progress_saver
+            .feed(Input::Changed(self.progress.get_untracked()));
+        self.progress_saver.feed(Input::LockHere);
     }
 
     /// Turns the lock on with a new passphrase's `key`, or changes it: the
     /// progress is written again, sealed with it.
     pub fn seal_with(&self, key: Rc<Key>) {
         lock::set_key(Some(key));
-        self.lock.set(LockState::Unlocked);
-        self.write_again();
+        self.progress_saver.feed(Input::LockOn);
     }
 
     /// Turns the lock off: the progress is written again as plain text.
     pub fn unseal(&self) {
-        lock::set_key(None);
-        self.lock.set(LockState::Off);
-        self.write_again();
-    }
-
-    fn write_again(&self) {
-        let ours = self.progress.get_untracked();
-        self.progress_saver.feed(Event::Replaced(ours));
+        self.progress_saver.feed(Input::LockOff);
     }
 }

@@ -1,24 +1,28 @@
 //! App state in context: the reader's progress and display settings as
-//! signals, each saved by its own sync machine (`model::sync`, through
+//! signals, each saved by its own saving core (`model::sync::Core`, run by
 //! `saver.rs`). This file creates them and, in an effect (never during
-//! render), starts the listeners that feed the machines: the page hiding,
-//! another tab's write, "deleted everything" from another tab
-//! (`listen.rs`). The lock's part of the state is in `locking.rs`.
+//! render), starts the listeners that feed the cores: the page hiding,
+//! another tab's write, our channel's messages (`listen.rs`). The lock's
+//! part of the state is in `locking.rs`.
 
 mod listen;
 mod locking;
 
 use crate::boot::Boot;
-use crate::lock::{self, LockState};
+use crate::lock::LockState;
+use crate::model::keys;
 use crate::model::merge::merge_backup;
 use crate::model::progress::Progress;
 use crate::model::settings::Settings;
-use crate::model::sync::{Event, Notice};
-pub use crate::saver::SaveStatus;
-use crate::saver::{apply_settings, Saver, SAVE_DELAY};
-use crate::storage::{announce_deleted, Persistence, StorageError, PROGRESS, SETTINGS};
+use crate::model::sync::{Input, Notice};
+pub use crate::model::sync::{SaveStatus, StorageError};
+use crate::saver::{Saver, SAVE_DELAY};
+use crate::storage::{Persistence, Store, PROGRESS, SETTINGS};
 use leptos::prelude::*;
 use std::time::Duration;
+
+/// How long the token of "deleted everything" stays for our other tabs.
+const TOMBSTONE_KEPT: Duration = Duration::from_secs(3);
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -41,8 +45,6 @@ pub struct AppState {
     /// The reader chose to read the course while their answers stay
     /// locked (this visit only).
     pub reading_locked: RwSignal<bool>,
-    /// Where the lock stood when the page opened, applied on takeover.
-    lock_at_start: LockState,
     progress_saver: Saver<Progress>,
     settings_saver: Saver<Settings>,
 }
@@ -59,32 +61,19 @@ impl AppState {
         let read_only = RwSignal::new(false);
         let persistence = RwSignal::new(None);
         let report = (notice, save_status, read_only, persistence);
-        let (store, progress) = (&boot.store, boot.progress.clone());
-        let lock_at_start = if boot.sealed {
-            LockState::Locked
-        } else {
-            LockState::Off
-        };
         // As the page was rendered (unlocked) until it is taken over.
-        let lock = RwSignal::new(if taking_over {
-            LockState::Off
-        } else {
-            lock_at_start
-        });
+        let lock = RwSignal::new(LockState::Off);
         let progress_saver = Saver::new(
             &PROGRESS,
-            store,
-            progress,
+            &boot.store,
             SAVE_DELAY,
             Some(report),
             Some(lock),
             taking_over,
         );
-        let settings = boot.settings.clone();
         let settings_saver = Saver::new(
             &SETTINGS,
-            store,
-            settings,
+            &boot.store,
             Duration::ZERO,
             None,
             None,
@@ -100,7 +89,6 @@ impl AppState {
             persistence,
             lock,
             reading_locked: RwSignal::new(false),
-            lock_at_start,
             progress_saver,
             settings_saver,
         }
@@ -112,13 +100,11 @@ impl AppState {
         provide_context(self);
         self.progress_saver.follow();
         self.settings_saver.follow();
-        Effect::new(move |_| apply_settings(&self.settings.get()));
         Effect::new(move |_| listen::listen(self));
     }
 
     /// Shows the reader's own saved state in the page just taken over.
     pub fn take_over(self) {
-        self.lock.set(self.lock_at_start);
         self.progress_saver.take_over();
         self.settings_saver.take_over();
         self.ready.set(true);
@@ -133,47 +119,72 @@ impl AppState {
 
     /// Removes everything Attune saved in this browser (our keys only) and
     /// starts afresh. Other sites' data on the same origin is untouched.
+    /// Our other tabs are told, with a token left in storage that they
+    /// check the message against, so that a message alone (another page on
+    /// the origin can post on our channel) never makes a tab drop what is
+    /// still stored.
     pub fn delete_everything(&self) -> Result<(), StorageError> {
-        // Other tabs first, so they drop their copy instead of offering to
-        // restore it.
-        announce_deleted();
-        self.progress_saver.store().remove_all_ours()?;
+        let store = self.store();
+        store.remove_all_ours()?;
+        let token = crate::crypto::random_bytes::<16>()
+            .map(|bytes| bytes.iter().map(|b| format!("{b:02x}")).collect::<String>())
+            .unwrap_or_default();
+        if !token.is_empty() {
+            store.leave_tombstone(&token);
+            listen::announce_deleted(&store, &token);
+            // Gone once the other tabs have heard: nothing of Attune's is
+            // left. A tab that hears later keeps its copy and asks.
+            set_timeout(move || store.remove_tombstone(&token), TOMBSTONE_KEPT);
+        }
         self.forget_everything();
         Ok(())
     }
 
-    /// Starts afresh after everything was deleted (here or in another tab).
+    /// Starts afresh after everything was deleted in this tab.
     pub fn forget_everything(&self) {
-        lock::set_key(None);
-        self.lock.set(LockState::Off);
-        self.progress_saver.feed(Event::Forgotten);
-        self.settings_saver.feed(Event::Forgotten);
+        self.progress_saver.feed(Input::Forget);
+        self.settings_saver.feed(Input::Forget);
     }
 
-    /// The handle on storage, for the copy kept aside (`Store::kept_aside`).
-    pub fn store(&self) -> crate::storage::Store {
+    /// The handle on this site's storage.
+    pub fn store(&self) -> Store {
         self.progress_saver.store()
     }
 
-    /// Writes this tab's copy back after storage lost it elsewhere.
+    /// Whether edits made before this tab locked wait for the reader to
+    /// unlock (they are saved then).
+    pub fn holds_edits(&self) -> bool {
+        self.progress_saver.holds_edits()
+    }
+
+    /// Reads what storage holds again, as another tab's write would be.
+    pub fn reread(&self) {
+        self.progress_saver.feed(Input::StorageChanged);
+    }
+
+    /// Writes this tab's copy back after storage lost it elsewhere, or held
+    /// something that could not be kept aside.
     pub fn restore_from_memory(&self) {
-        self.progress_saver.feed(Event::Restore);
+        self.progress_saver.feed(Input::Restore);
     }
 
     /// Replaces everything with an imported backup (after the reader
     /// confirmed: written at once, over what is stored), or adds it in.
     pub fn import(&self, imported: Progress, replace: bool) {
         if replace {
-            self.progress_saver.feed(Event::Replaced(imported));
+            self.progress_saver.feed(Input::Replace(imported));
         } else {
             self.progress.update(|p| *p = merge_backup(p, &imported));
         }
     }
+
+    /// What storage holds of the progress now (sealed, while locked), for
+    /// the unlock page.
+    pub fn stored_progress(&self) -> Option<String> {
+        self.store().read(keys::PROGRESS).ok().flatten()
+    }
 }
 
 pub fn use_app_state() -> AppState {
-    // `App` provides it before any page renders: its absence is a bug, not a
-    // condition to handle. A fixed message rather than `expect_context`,
-    // whose message formats the caller's location (~150 B of wasm).
-    use_context::<AppState>().unwrap_or_else(|| panic!("AppState is provided by App"))
+    expect_context::<AppState>()
 }

@@ -7,6 +7,7 @@ import { test, expect } from "@playwright/test";
 import { HomePage, LessonPage, watchProblems } from "./pages.mjs";
 import { lessons } from "./content.mjs";
 import { underBase } from "./base.mjs";
+import { KEYS } from "./keys.mjs";
 
 const CHUNKS = "**/chunks-*/*.wasm";
 
@@ -45,7 +46,7 @@ test("the code that reads saved progress comes only with something saved, preloa
   expect(wasm.some((f) => f.endsWith("split_reader.wasm"))).toBe(false);
   // Something saved, as a returning reader has: the page asks for the
   // reader alongside the main module, once, and takes over with it.
-  await page.evaluate(() => localStorage.setItem("attune:progress", JSON.stringify({ schema: 2, progress: { completed: ["what-attunement-is"] } })));
+  await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ schema: 2, progress: { completed: ["what-attunement-is"] } })), KEYS.progress);
   wasm.length = 0;
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("data-app", "ready");

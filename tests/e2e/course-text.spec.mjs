@@ -6,9 +6,10 @@ import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { LessonPage, appReady, watchProblems } from "./pages.mjs";
 import { lessons, anchor } from "./content.mjs";
+import { KEYS } from "./keys.mjs";
 
 const TEXT_FILES = "**/text/*.json";
-const KEY = "attune:progress";
+const KEY = KEYS.progress;
 const stored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
 
 // The service worker would answer from its precache, out of page.route's

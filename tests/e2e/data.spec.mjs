@@ -4,8 +4,9 @@ import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { LessonPage, appReady, watchProblems } from "./pages.mjs";
 import { lessons, anchor } from "./content.mjs";
+import { KEYS } from "./keys.mjs";
 
-const KEY = "attune:progress";
+const KEY = KEYS.progress;
 const [one, , three] = lessons;
 const textOf = (lesson) => lesson.reflections.find((r) => r.kind === "text");
 const stored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);

@@ -1,8 +1,9 @@
 // Page objects for the display settings and the shortcuts help.
 import { expect } from "@playwright/test";
 import { axeViolations } from "./pages.mjs";
+import { KEYS } from "./keys.mjs";
 
-export const SETTINGS_KEY = "attune:settings";
+export const SETTINGS_KEY = KEYS.settings;
 
 /** The "Display" disclosure in the header. */
 export class DisplaySettings {

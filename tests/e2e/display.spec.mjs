@@ -6,6 +6,7 @@ import { test, expect } from "@playwright/test";
 import { HomePage, LessonPage, appReady, watchProblems, axeViolations } from "./pages.mjs";
 import { DisplaySettings, presetSettings, rootAttributes, background, SETTINGS_KEY, LIGHT_BG, DARK_BG } from "./display.mjs";
 import { lessons, anchor } from "./content.mjs";
+import { KEYS } from "./keys.mjs";
 
 const stored = (page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key)), SETTINGS_KEY);
 
@@ -168,11 +169,11 @@ for (const view of VIEWS) {
       for (const text_size of ["normal", "larger"]) {
         // Each load starts from no progress, so the lesson's Check is there.
         await page.addInitScript(
-          ([key, value]) => {
+          ([key, value, progress]) => {
             localStorage.setItem(key, value);
-            localStorage.removeItem("attune:progress");
+            localStorage.removeItem(progress);
           },
-          [SETTINGS_KEY, JSON.stringify({ version: 1, theme, text_size })],
+          [SETTINGS_KEY, JSON.stringify({ version: 1, theme, text_size }), KEYS.progress],
         );
         for (const route of ROUTES) {
           await page.goto(route.path);

@@ -8,10 +8,11 @@ import ICAL from "ical.js";
 import { LessonPage, appReady, watchProblems } from "./pages.mjs";
 import { noAxeViolationsInEitherTheme } from "./display.mjs";
 import { lessons, anchor } from "./content.mjs";
+import { KEYS } from "./keys.mjs";
 
 const one = lessons[0];
 const last = lessons[lessons.length - 1];
-const KEY = "attune:progress";
+const KEY = KEYS.progress;
 const stored = (page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "null"), KEY);
 
 /** A morning in the reader's own time zone, `n` days after 2 March 2026. */

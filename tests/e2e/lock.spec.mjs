@@ -7,8 +7,9 @@
 import { test, expect } from "@playwright/test";
 import { LessonPage, appReady, axeViolations, watchProblems } from "./pages.mjs";
 import { lessons, anchor } from "./content.mjs";
+import { KEYS } from "./keys.mjs";
 
-const KEY = "attune:progress";
+const KEY = KEYS.progress;
 const SEALED = /^\{"app":"attune","encrypted":/;
 const PASSPHRASE = "quiet harbour lantern 7";
 const [one] = lessons;

@@ -10,6 +10,7 @@ import { lessons, anchor } from "./content.mjs";
 import { Site, goOffline, releaseNoteV2, waitForOfflineCopy } from "./site.mjs";
 import { buildServiceWorker } from "../../scripts/pwa/precache.mjs";
 import { BASE, DIST } from "./base.mjs";
+import { KEYS } from "./keys.mjs";
 
 const [one, , three, , , , seven] = lessons;
 const HOME_TITLE = "Attunement in relationships";
@@ -60,7 +61,7 @@ test("after one visit the course works offline: home, a deep link, an answer tha
   expect(await page.evaluate(() => document.body.dataset.page)).toBe(`/lesson/${three.slug}/`);
   await expectFiguresLoaded(page);
   const card = await answerRightly(page, three.checks[0]);
-  await expect.poll(() => page.evaluate(() => localStorage.getItem("attune:progress"))).toContain(three.checks[0].id);
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), KEYS.progress)).toContain(three.checks[0].id);
 
   await page.reload();
   await expect(lesson.heading).toHaveText(three.title);

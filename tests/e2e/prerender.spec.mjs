@@ -5,10 +5,11 @@ import { readFileSync } from "node:fs";
 import { HomePage, LessonPage, watchProblems } from "./pages.mjs";
 import { lessons, anchor } from "./content.mjs";
 import { SITE_URL } from "./base.mjs";
+import { KEYS } from "./keys.mjs";
 
 const one = lessons[0];
 const textR = one.reflections.find((r) => r.kind === "text");
-const KEY = "attune:progress";
+const KEY = KEYS.progress;
 
 /** The first paragraph of a lesson's prose, as written in its Markdown. */
 function firstParagraph(lesson) {
@@ -132,7 +133,7 @@ test("what the reader types or chooses before the app is ready is kept and saved
 test("a returning reader's home never shows the first-visit state, even while the app is on its way", async ({ page }) => {
   await new LessonPage(page).open(one.slug);
   await page.locator(`#${anchor(textR.id)} textarea`).fill("Here before");
-  await expect.poll(() => page.evaluate(() => localStorage.getItem("attune:glance"))).toContain("Continue where you left off");
+  await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), KEYS.glance)).toContain("Continue where you left off");
   const release = await holdTheApp(page);
   // Watch home's call to action from the first frame on.
   await page.addInitScript(() => {

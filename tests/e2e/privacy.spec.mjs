@@ -14,6 +14,7 @@ import { DisplaySettings, presetSettings, SETTINGS_KEY } from "./display.mjs";
 import { lessons, anchor } from "./content.mjs";
 import { waitForOfflineCopy } from "./site.mjs";
 import { endsAt } from "./base.mjs";
+import { KEYS } from "./keys.mjs";
 
 const [one, two] = lessons;
 
@@ -114,7 +115,7 @@ test("Chromium finds the app installable, with a valid manifest and its icons", 
 
 // ---- On a shared device (issue 14) ----
 
-const PROGRESS_KEY = "attune:progress";
+const PROGRESS_KEY = KEYS.progress;
 const textOf = (lesson) => lesson.reflections.find((r) => r.kind === "text");
 const reflectionBox = (page, lesson) => page.locator(`#${anchor(textOf(lesson).id)} textarea`);
 const storedProgress = (page) => page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY);

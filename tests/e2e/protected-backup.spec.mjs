@@ -6,8 +6,9 @@ import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { LessonPage, appReady, axeViolations, watchProblems } from "./pages.mjs";
 import { lessons, anchor } from "./content.mjs";
+import { KEYS } from "./keys.mjs";
 
-const KEY = "attune:progress";
+const KEY = KEYS.progress;
 const [one] = lessons;
 const textOf = (lesson) => lesson.reflections.find((r) => r.kind === "text");
 const stored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);

@@ -5,8 +5,9 @@
 import { test, expect } from "@playwright/test";
 import { LessonPage } from "./pages.mjs";
 import { lessons, anchor } from "./content.mjs";
+import { KEYS } from "./keys.mjs";
 
-const KEY = "attune:progress";
+const KEY = KEYS.progress;
 const stored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
 const one = lessons[0];
 const textR = one.reflections.find((r) => r.kind === "text");
@@ -47,7 +48,7 @@ test("what another site writes under our key is kept aside with a notice, never 
   // Nothing of it reached the page, and it was kept aside before anything
   // is written over it.
   await expect(box).toHaveValue("Mine, kept");
-  expect(await page.evaluate(() => localStorage.getItem("attune:backup"))).toBe(hostile);
+  expect(await page.evaluate((key) => localStorage.getItem(key), KEYS.backup)).toBe(hostile);
   // The reader's next change writes their own work back over it.
   await box.fill("Mine, kept, and more");
   await expect.poll(() => stored(page)).toContain("Mine, kept, and more");
@@ -65,7 +66,7 @@ test("a hostile value found at start-up is refused and kept, not loaded", async 
   await new LessonPage(page).open(one.slug);
   await expect(page.locator(".notices")).toContainText("We could not read your saved progress");
   await expect(page.locator(`#${anchor(textR.id)} textarea`)).toHaveValue("");
-  expect(await page.evaluate(() => localStorage.getItem("attune:backup"))).toBe(hostile);
+  expect(await page.evaluate((key) => localStorage.getItem(key), KEYS.backup)).toBe(hostile);
 });
 
 test("Finish has saved the lesson by the end of the click, so closing the tab at once keeps it", async ({ context }) => {

@@ -3,8 +3,9 @@
 import { test, expect } from "@playwright/test";
 import { HomePage, LessonPage, appReady } from "./pages.mjs";
 import { lessons, anchor } from "./content.mjs";
+import { KEYS } from "./keys.mjs";
 
-const KEY = "attune:progress";
+const KEY = KEYS.progress;
 
 test("unreadable saved data: a notice, a download, a backup, and a working app", async ({ page }) => {
   await page.goto("./");
@@ -12,7 +13,7 @@ test("unreadable saved data: a notice, a download, a backup, and a working app",
   await page.reload();
   const notice = page.locator(".notices");
   await expect(notice).toContainText("We could not read your saved progress");
-  expect(await page.evaluate(() => localStorage.getItem("attune:backup"))).toBe("{not json");
+  expect(await page.evaluate((key) => localStorage.getItem(key), KEYS.backup)).toBe("{not json");
   const download = page.waitForEvent("download");
   await notice.getByRole("button", { name: "Download the old data" }).click();
   const file = await download;
@@ -25,7 +26,7 @@ test("unreadable saved data: a notice, a download, a backup, and a working app",
   await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), KEY)).toContain("still works");
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), KEY);
   expect(saved.schema).toBe(3);
-  expect(await page.evaluate(() => localStorage.getItem("attune:backup"))).toBe("{not json");
+  expect(await page.evaluate((key) => localStorage.getItem(key), KEYS.backup)).toBe("{not json");
 });
 
 test("valid JSON of the wrong shape is treated the same way", async ({ page }) => {
@@ -80,7 +81,7 @@ test("other sites' keys on the same origin are left alone", async ({ page }) => 
   await page.locator(`#${anchor(scale.id)} input[value="2"]`).check();
   await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), KEY)).toContain('"scale":2');
   const keys = await page.evaluate(() => Object.keys(localStorage).sort());
-  expect(keys).toEqual(["attune:glance", "attune:progress", "other-site:data"]);
+  expect(keys).toEqual([KEYS.glance, KEYS.progress, "other-site:data"].sort());
 });
 
 test("delete everything asks first, removes only our keys, and starts afresh", async ({ page }) => {
@@ -97,8 +98,10 @@ test("delete everything asks first, removes only our keys, and starts afresh", a
   await expect(page.getByRole("button", { name: "Yes, delete everything" })).toBeFocused();
   await page.getByRole("button", { name: "Yes, delete everything" }).click();
   await expect(page.locator("main")).toContainText("Everything Attune had saved in this browser is gone");
-  await page.waitForTimeout(400);
-  expect(await page.evaluate(() => Object.keys(localStorage).sort())).toEqual(["other-site:data"]);
+  // Only the token the other tabs check the deletion against is left, and
+  // only for a few seconds: then nothing of Attune's.
+  expect(await page.evaluate(() => Object.keys(localStorage).sort())).toEqual([KEYS.deleted, "other-site:data"]);
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).sort()), { timeout: 10_000 }).toEqual(["other-site:data"]);
   await page.goto("./");
   await expect(new HomePage(page).start).toBeVisible();
 });

@@ -12,6 +12,7 @@ import { readdirSync, readFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { lessons, anchor } from "../e2e/content.mjs";
 import { BASE } from "../e2e/base.mjs";
+import { KEYS } from "../e2e/keys.mjs";
 
 const [one, two] = lessons;
 const textReflection = one.reflections.find((r) => r.kind === "text");
@@ -49,7 +50,7 @@ const css = (ctx, selector) => ctx.driver.findElement(By.css(selector));
 const find = (ctx, selector, ms = 10_000) =>
   ctx.driver.wait(until.elementLocated(By.css(selector)), ms, `no element ${selector}`);
 const script = (ctx, body, ...args) => ctx.driver.executeScript(body, ...args);
-const stored = (ctx) => script(ctx, "return localStorage.getItem('attune:progress')");
+const stored = (ctx) => script(ctx, "return localStorage.getItem(arguments[0])", KEYS.progress);
 const heading = (ctx) => script(ctx, "return document.querySelector('main h1')?.textContent.trim() ?? null");
 
 /** Waits for the app to show a page whose h1 is `title`. */
@@ -337,15 +338,16 @@ export const steps = [
       await finish.click();
       await headingIs(ctx, two.title);
       const count = one.keyIdeas.length + one.checks.length;
-      const review = () => script(ctx, "return JSON.parse(localStorage.getItem('attune:progress')).progress.review");
+      const review = () => script(ctx, "return JSON.parse(localStorage.getItem(arguments[0])).progress.review", KEYS.progress);
       await eventually(async () => Object.keys((await review()) ?? {}).length === count, "the lesson's items in the schedule");
       // A day passes: what WebDriver cannot do to the clock, done to the
       // stored due dates (as a reader coming back would find them).
       await script(
         ctx,
-        `const doc = JSON.parse(localStorage.getItem('attune:progress'));
+        `const doc = JSON.parse(localStorage.getItem(arguments[0]));
          for (const card of Object.values(doc.progress.review)) card.due = 0;
-         localStorage.setItem('attune:progress', JSON.stringify(doc));`,
+         localStorage.setItem(arguments[0], JSON.stringify(doc));`,
+        KEYS.progress,
       );
       await open(ctx, "");
       const nav = await css(ctx, "nav");

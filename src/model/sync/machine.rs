@@ -1,5 +1,7 @@
-//! Saving, as a pure state machine: one per stored document (the reader's
-//! progress, the display settings), each in a tab of its own.
+//! What a tab's copy of one stored document is, as a pure state machine:
+//! merging what storage holds, what is unsaved, what the reader is told.
+//! When and over what it is read and written is the core's (`super::core`),
+//! which feeds this machine and carries out its commands through the port.
 //!
 //! The machine keeps two copies: `base`, the document as storage held it
 //! when this tab last read or wrote it, and `ours`, what the reader sees.
@@ -7,9 +9,8 @@
 //! reader changed something, a save is due, another tab wrote, storage was
 //! emptied, a backup replaced everything, the reader deleted everything);
 //! commands come out (show this, write this, arm the timer, tell the
-//! reader). The app (`state.rs`) only feeds events and carries out
-//! commands, and the storage adapter does the reading and writing, so
-//! every path here is tested on the host, without a browser or a clock.
+//! reader). Every path here is tested on the host (`tests/sync.rs`),
+//! without a browser or a clock.
 //!
 //! Three rules keep the reader's work safe:
 //! - a save first merges what storage holds now (another tab may have
@@ -101,8 +102,13 @@ pub enum Event<D> {
     Overtaken,
     /// The reader locked their saved data (here or in another tab): this tab
     /// forgets its copy, which storage holds encrypted, until it is unlocked
-    /// and read again ([`Event::StoredElsewhere`]).
+    /// and read again ([`Event::StoredElsewhere`]). The core holds what was
+    /// not saved yet, and gives it back ([`Machine::adopt`]) once unlocked.
     Locked,
+    /// The write asked for will not be made, and nothing needs reading
+    /// again: the lock was switched meanwhile, and what storage holds is
+    /// about to come in anyway. Saved with the next save.
+    Dropped,
 }
 
 /// Something the reader must be told about their saved data.
@@ -113,6 +119,10 @@ pub enum Notice {
     /// Stored data was replaced, while this tab was open, by something this
     /// version cannot read or trust: kept aside, never used.
     Replaced { raw: String, why: String },
+    /// The same, but it could not be kept aside (an earlier copy is kept
+    /// there, or storage refused): nothing is written over it until the
+    /// reader says so ([`Event::Restore`]), after downloading it if they wish.
+    NotKept { raw: String, why: String },
     /// Our stored data vanished while this tab was open; the tab still holds it.
     Removed,
     /// A newer version saved: shown read-only.
@@ -169,6 +179,13 @@ pub struct Machine<D> {
     /// `base` the landing write is about to replace, and an item it brought
     /// that a later save deleted would look like this tab's own.
     reread: bool,
+    /// What storage held was replaced by something this version cannot
+    /// read: this tab's copy is written back (once kept aside) even with
+    /// nothing changed since.
+    gone: bool,
+    /// Written again at the next save, even if storage holds the same
+    /// document: in another form (the lock was switched).
+    rewrite: bool,
 }
 
 impl<D: Document> Machine<D> {
@@ -183,6 +200,8 @@ impl<D: Document> Machine<D> {
             failed: false,
             lost: false,
             reread: false,
+            gone: false,
+            rewrite: false,
         };
         let commands = match stored {
             None => {
@@ -220,6 +239,22 @@ impl<D: Document> Machine<D> {
         (sync, commands)
     }
 
+    /// Puts back a copy the core held while the tab was locked: `base` as
+    /// storage held it then, `ours` with what was not saved yet. What storage
+    /// holds now is then taken in as usual, and merged against that base.
+    pub fn adopt(&mut self, base: D, ours: D) -> Vec<Command<D>> {
+        self.base = base;
+        self.ours = ours.clone();
+        self.writing = None;
+        self.reread = false;
+        vec![Command::Show(ours)]
+    }
+
+    /// Whether a write asked for has not been reported yet.
+    pub fn writing(&self) -> bool {
+        self.writing.is_some()
+    }
+
     /// This tab's document.
     pub fn ours(&self) -> &D {
         &self.ours
@@ -236,7 +271,13 @@ impl<D: Document> Machine<D> {
 
     /// Has this tab changed anything storage does not hold yet?
     pub fn unsaved(&self) -> bool {
-        self.ours != self.base
+        self.ours != self.base || self.gone || self.rewrite
+    }
+
+    /// Has the next save write this tab's copy even if storage holds the
+    /// same document (see `rewrite`).
+    pub fn write_again(&mut self) {
+        self.rewrite = true;
     }
 
     pub fn save_state(&self) -> SaveState {
@@ -273,6 +314,8 @@ impl<D: Document> Machine<D> {
                 self.reread = false;
                 self.failed = false;
                 self.lost = false;
+                self.gone = false;
+                self.rewrite = false;
                 // Nothing newer is stored any more: this tab may write again.
                 if self.access == Access::ReadOnly {
                     self.access = Access::ReadWrite;
@@ -303,7 +346,19 @@ impl<D: Document> Machine<D> {
                 self.writing = None;
                 self.reread = false;
                 self.failed = false;
-                vec![Command::CancelTimer, Command::Show(D::default())]
+                self.gone = false;
+                self.rewrite = false;
+                let mut out = vec![Command::CancelTimer, Command::Show(D::default())];
+                // Told again, if it still holds, once the tab is unlocked.
+                if std::mem::take(&mut self.lost) {
+                    out.push(Command::ClearNotice);
+                }
+                out
+            }
+            Event::Dropped => {
+                self.writing = None;
+                self.reread = false;
+                Vec::new()
             }
             // Storage lost our data: the notice goes once this is written.
             Event::Restore => {
@@ -354,9 +409,10 @@ impl<D: Document> Machine<D> {
                 // told from what it took, and a later deletion of theirs
                 // is not undone.
                 self.base = theirs;
+                self.gone = false;
                 // Storage already holds the merge (our change was undone
                 // by theirs): nothing to write.
-                if self.ours == self.base {
+                if self.ours == self.base && !self.rewrite {
                     return out;
                 }
             }
@@ -373,7 +429,12 @@ impl<D: Document> Machine<D> {
                 }
                 return out;
             }
-            Stored::Unreadable { raw, .. } => out.push(Command::KeepAside(raw)),
+            // Told, as when a storage event brings it: the event may not have
+            // arrived yet.
+            Stored::Unreadable { raw, why } => {
+                out.push(Command::KeepAside(raw.clone()));
+                out.push(Command::Tell(Notice::Replaced { raw, why }));
+            }
             Stored::Newer { version, .. } => {
                 self.access = Access::ReadOnly;
                 out.push(Command::Tell(Notice::Newer { version }));
@@ -402,6 +463,8 @@ impl<D: Document> Machine<D> {
         };
         self.base = doc;
         self.failed = false;
+        self.gone = false;
+        self.rewrite = false;
         let mut out = Vec::new();
         if std::mem::take(&mut self.lost) {
             out.push(Command::ClearNotice);
@@ -429,11 +492,21 @@ impl<D: Document> Machine<D> {
             self.reread = true;
             return Vec::new();
         }
+        // Nothing newer is stored any more: this tab may write again.
+        let mut out = Vec::new();
+        let newer_gone = matches!(
+            stored,
+            Stored::Readable(_) | Stored::Migrated(_) | Stored::Nothing
+        );
+        if newer_gone && self.access == Access::ReadOnly {
+            self.access = Access::ReadWrite;
+            out.push(Command::ClearNotice);
+        }
         match self.known(stored) {
             Stored::Readable(theirs) | Stored::Migrated(theirs) => {
                 let merged = D::merge(&self.base, &self.ours, &theirs);
                 self.base = theirs;
-                let mut out = Vec::new();
+                self.gone = false;
                 if merged != self.ours {
                     self.ours = merged.clone();
                     out.push(Command::Show(merged));
@@ -454,18 +527,22 @@ impl<D: Document> Machine<D> {
             // Only what storage held can be lost: with nothing of ours
             // saved yet, an unsaved change is simply saved as usual.
             Stored::Nothing => {
-                if self.base.is_blank() {
-                    return Vec::new();
+                if !self.base.is_blank() {
+                    self.lost = true;
+                    out.push(Command::Tell(Notice::Removed));
                 }
-                self.lost = true;
-                vec![Command::Tell(Notice::Removed)]
+                out
             }
-            // Written over at the next save, once kept aside.
+            // Written over, once kept aside, by this tab's copy: soon, as
+            // the reader's saved work is not in storage any more.
             Stored::Unreadable { raw, why } => {
-                vec![
-                    Command::KeepAside(raw.clone()),
-                    Command::Tell(Notice::Replaced { raw, why }),
-                ]
+                out.push(Command::KeepAside(raw.clone()));
+                out.push(Command::Tell(Notice::Replaced { raw, why }));
+                if !self.base.is_blank() && self.access == Access::ReadWrite {
+                    self.gone = true;
+                    out.push(Command::ArmTimer);
+                }
+                out
             }
             Stored::Newer { version, .. } => {
                 self.access = Access::ReadOnly;
