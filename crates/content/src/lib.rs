@@ -15,6 +15,9 @@
 pub mod hash;
 
 #[cfg(feature = "build")]
+pub mod helplines;
+
+#[cfg(feature = "build")]
 pub mod codegen;
 #[cfg(feature = "build")]
 pub mod parse;
