@@ -3,7 +3,9 @@
 //! split by `scripts/split-wasm.mjs`), so home loads without their code:
 //! `course` (a lesson, the journal, the printable workbook: they share most
 //! of their code), `data` (the Your data page) and `review` (Review,
-//! Where I stand and the closing page: learning that lasts). Home, About (it says
+//! Where I stand and the closing page: learning that lasts) and `guide`
+//! (the course's own guides: finding a therapist, and when neither pattern
+//! fits). Home, About (it says
 //! where to find help, which must show even when nothing more can be
 //! fetched) and the not-found page stay in the first load. Without the
 //! feature (host, prerendering, browser tests) these are plain calls.
@@ -22,8 +24,8 @@ use crate::model::routes::Route;
 use crate::pages::texts_shown_first;
 use crate::pages::{
     course_end::CourseEnd, data::DataPage, journal::Journal, lesson::LessonPage,
-    not_found::NotFound, review::ReviewPage, stance::WhereIStand, unlock::UnlockPage,
-    workbook::Workbook,
+    not_found::NotFound, other_patterns::OtherPatterns, review::ReviewPage, stance::WhereIStand,
+    therapist::FindingATherapist, unlock::UnlockPage, workbook::Workbook,
 };
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -61,6 +63,7 @@ pub enum Module {
     Review,
     /// Not a route's: the page shown in any route's place while locked.
     Lock,
+    Guide,
 }
 
 impl Module {
@@ -71,6 +74,7 @@ impl Module {
             Route::Lesson(_) | Route::Journal | Route::Workbook => Some(Module::Course),
             Route::Data => Some(Module::Data),
             Route::Review | Route::WhereIStand | Route::CourseEnd => Some(Module::Review),
+            Route::FindingATherapist | Route::OtherPatterns => Some(Module::Guide),
             Route::Home | Route::About | Route::NotFound => None,
         }
     }
@@ -104,6 +108,7 @@ impl Module {
             Module::Data => data().await?,
             Module::Review => review().await?,
             Module::Lock => lock().await?,
+            Module::Guide => guide().await?,
         };
         // Its pages change the reader's progress, which is written with
         // code of its own (`crate::reader`): here before the first change.
@@ -114,8 +119,9 @@ impl Module {
 }
 
 thread_local! {
-    static LOADED: [Cell<Option<Loaded>>; 4] =
-        const { [Cell::new(None), Cell::new(None), Cell::new(None), Cell::new(None)] };
+    static LOADED: [Cell<Option<Loaded>>; 5] = const {
+        [Cell::new(None), Cell::new(None), Cell::new(None), Cell::new(None), Cell::new(None)]
+    };
 }
 
 /// Declares `async fn $name() -> Result<Loaded, PageNotLoaded>` whose
@@ -160,6 +166,13 @@ module_in_chunk!(
     }
 );
 
+module_in_chunk!(
+    guide,
+    fn guide() {
+        Ok((guide_page, prepare_texts))
+    }
+);
+
 fn prepare_texts(route: Route) -> Pin<Box<dyn Future<Output = bool>>> {
     Box::pin(async move { load_all(&texts_shown_first(&route)).await.is_ok() })
 }
@@ -175,6 +188,13 @@ fn course_page(route: &Route) -> AnyView {
 
 fn data_page(_: &Route) -> AnyView {
     view! { <DataPage /> }.into_any()
+}
+
+fn guide_page(route: &Route) -> AnyView {
+    match route {
+        Route::OtherPatterns => view! { <OtherPatterns /> }.into_any(),
+        _ => view! { <FindingATherapist /> }.into_any(),
+    }
 }
 
 fn review_page(route: &Route) -> AnyView {
