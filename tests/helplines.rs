@@ -213,6 +213,7 @@ fn the_broken_fixture_fails_with_every_mistake_named() {
         ("uk: Word without text", "`word` to text"),
         ("uk: Plain website", "must be an https address"),
         ("uk: Labels", "labels the reader"),
+        ("uk: Markup <b>", "a character HTML would read"),
         ("ie", "label is empty"),
         (
             "ie: Emergency by website",

@@ -9,6 +9,12 @@
 //! page and the stylesheet shows one: right at the first paint, with no
 //! browser API while rendering and nothing sent anywhere. With no choice,
 //! every country's number shows.
+//!
+//! Built for size, like the Display control (`components::settings`): the
+//! numbers are static, so they are written as one HTML string of our own
+//! text rather than as views, each of which would add its own code to the
+//! first load. The build refuses helpline texts with a character HTML would
+//! read (`attune_content::helplines`), so nothing needs escaping.
 
 use crate::components::link::Link;
 use crate::content::helplines::{Reach, COUNTRIES};
@@ -22,6 +28,14 @@ pub const NOT_AN_ATTACHMENT_STYLE: &str = "A partner\u{2019}s limits or quiet ar
 /// The app path of the help list on About (`ABOUT_PATH` and its anchor,
 /// tested to agree).
 pub const HELP_PATH: &str = "/about/#help";
+
+/// A number as a link the phone dials (or texts, with an `sms:` address).
+pub fn dial_html(href: &str, shown: &str) -> String {
+    format!(
+        r#"<a href="{}" class="dial"><strong>{}</strong></a>"#,
+        href, shown
+    )
+}
 
 /// Each emergency number and the countries it serves, in the list's order,
 /// countries that share a number together: `911` for the US and Canada.
@@ -48,63 +62,43 @@ fn places(names: &[&str]) -> String {
     }
 }
 
-/// A number as a link the phone dials (or texts, with an `sms:` address).
-pub fn dial(tel: &'static str, shown: &'static str) -> impl IntoView {
-    view! {
-        <a href=tel class="dial">
-            <strong>{shown}</strong>
-        </a>
-    }
-}
-
-/// Every country's emergency number in one sentence, for a reader who has
-/// not chosen a country: "call 999 in the UK, 112 in Ireland, ...".
-#[component]
-pub fn EveryEmergencyNumber() -> impl IntoView {
+/// Every country's emergency number in one phrase, as HTML, for a reader
+/// who has not chosen a country: "999 in the UK, 112 in Ireland, … or 111
+/// in New Zealand".
+pub fn every_emergency_number_html() -> String {
     let numbers = emergency_numbers();
     let last = numbers.len().saturating_sub(1);
-    numbers
-        .into_iter()
-        .enumerate()
-        .map(|(i, (shown, tel, names))| {
-            let joint = match i {
-                0 => "",
-                _ if i == last => " or ",
-                _ => ", ",
-            };
-            view! {
-                {joint}
-                {dial(tel, shown)}
-                {format!(" in {}", places(&names))}
-            }
-        })
-        .collect_view()
+    let mut html = String::new();
+    for (i, (shown, tel, names)) in numbers.iter().enumerate() {
+        html += match i {
+            0 => "",
+            _ if i == last => " or ",
+            _ => ", ",
+        };
+        html += &dial_html(tel, shown);
+        html += &format!(" in {}", places(names));
+    }
+    html
 }
 
-/// "If you are in danger now, call …": the chosen country's number, or
-/// every country's before a choice (see the module comment).
-#[component]
-pub fn EmergencyNow() -> impl IntoView {
-    let mine = COUNTRIES
-        .iter()
-        .filter_map(|c| match c.emergency().map(|l| &l.reach) {
-            Some(Reach::Call { shown, tel }) => Some(view! {
-                <span class="now-place" data-place=c.code>
-                    "If you are in danger now, call "
-                    {dial(tel, shown)}
-                    "."
-                </span>
-            }),
-            _ => None,
-        })
-        .collect_view();
-    view! {
-        <span class="now-all">"If you are in danger now, call " <EveryEmergencyNumber /> "."</span>
-        {mine}
-        <span class="now-place" data-place="elsewhere">
-            "If you are in danger now, call your local emergency number."
-        </span>
+/// "If you are in danger now, call …" for each country, one shown by the
+/// stylesheet (see the module comment), as HTML.
+pub fn emergency_now_html() -> String {
+    const NOW: &str = "If you are in danger now, call ";
+    let mut html = format!(
+        r#"<span class="now-all">{NOW}{}.</span>"#,
+        every_emergency_number_html()
+    );
+    for country in COUNTRIES {
+        if let Some(Reach::Call { shown, tel }) = country.emergency().map(|l| &l.reach) {
+            html += &format!(
+                r#"<span class="now-place" data-place="{}">{NOW}{}.</span>"#,
+                country.code,
+                dial_html(tel, shown)
+            );
+        }
     }
+    html + r#"<span class="now-place" data-place="elsewhere">If you are in danger now, call your local emergency number.</span>"#
 }
 
 /// A short pointer to the help list, for pages other than About.
@@ -113,9 +107,7 @@ pub fn HelpPointer() -> impl IntoView {
     view! {
         <h2>"If you need support"</h2>
         <p>{NOT_AN_ATTACHMENT_STYLE} " " <Link href=HELP_PATH>"Where to find help"</Link> "."</p>
-        <p class="care-now">
-            <EmergencyNow />
-        </p>
+        <p class="care-now" inner_html=emergency_now_html()></p>
     }
 }
 
@@ -128,7 +120,7 @@ pub fn CareNote(children: Children) -> impl IntoView {
             <p class="care-note-title">"A note of care"</p>
             <p>{children()}</p>
             <p class="care-now">
-                <EmergencyNow />
+                <span inner_html=emergency_now_html()></span>
                 " "
                 <Link href=HELP_PATH class="care-help">
                     "Help where you live"
@@ -157,5 +149,28 @@ mod tests {
         let north_america = numbers.iter().find(|(s, _, _)| *s == "911").unwrap();
         assert_eq!(places(&north_america.2), "the US or Canada");
         assert_eq!(places(&["a", "b", "c"]), "a, b or c");
+        let every = every_emergency_number_html();
+        assert!(every.contains(
+            r#"<a href="tel:911" class="dial"><strong>911</strong></a> in the US or Canada"#
+        ));
+        assert!(every.contains(" or <a href=\"tel:111\""), "{every}");
+    }
+
+    #[test]
+    fn every_country_has_its_own_emergency_line_in_a_care_note() {
+        let html = emergency_now_html();
+        for country in COUNTRIES {
+            assert!(
+                html.contains(&format!(
+                    r#"class="now-place" data-place="{}""#,
+                    country.code
+                )),
+                "{}",
+                country.code
+            );
+        }
+        assert!(html.contains(r#"data-place="elsewhere""#));
+        assert!(html.contains(r#"href="tel:000""#));
+        assert_eq!(html.matches("<span").count(), COUNTRIES.len() + 2);
     }
 }

@@ -7,8 +7,11 @@
 //! taken the page over or if it never does. Before any choice: every
 //! country's emergency number and the chooser. Choosing saves the country
 //! as a display setting, in this browser only.
+//!
+//! The lists are static, so they are one HTML string of our own text
+//! ([`places_html`]); only the chooser, which the reader uses, is a view.
 
-use crate::components::help::{dial, EveryEmergencyNumber, NOT_AN_ATTACHMENT_STYLE};
+use crate::components::help::{dial_html, every_emergency_number_html, NOT_AN_ATTACHMENT_STYLE};
 use crate::content::helplines::{Line, Reach, COUNTRIES, ELSEWHERE};
 use crate::model::settings::{Settings, COUNTRY};
 use crate::state::use_app_state;
@@ -46,14 +49,7 @@ pub fn HelpSection() -> impl IntoView {
         <h2 id="help">"Where to find help"</h2>
         <p>{NOT_AN_ATTACHMENT_STYLE}</p>
         <div class="help">
-            <p class="help-unchosen">
-                <strong>"If you are in danger or might hurt yourself, call now: "</strong>
-                <EveryEmergencyNumber />
-                ". Somewhere else? "
-                <a href=ELSEWHERE.href>{ELSEWHERE.shown}</a>
-                " "
-                {ELSEWHERE.about.to_lowercase()}
-            </p>
+            <p class="help-unchosen" inner_html=unchosen_html()></p>
             <fieldset class="setting place-choice">
                 <legend>"Show help for where you live"</legend>
                 <p class="hint">{COUNTRY.hint}</p>
@@ -61,105 +57,86 @@ pub fn HelpSection() -> impl IntoView {
                     {radios}
                 </div>
             </fieldset>
-            {COUNTRIES
-                .iter()
-                .map(|c| {
-                    let heading = format!("help-{}", c.code);
-                    view! {
-                        <section
-                            class="help-place"
-                            data-place=c.code
-                            aria-labelledby=heading.clone()
-                        >
-                            <h3 id=heading.clone()>{format!("Help in {}", c.name)}</h3>
-                            <ul class="help-list">{c.lines.iter().map(line).collect_view()}</ul>
-                            <p>
-                                "More lines in " {c.name} ": "
-                                <a href=ELSEWHERE.href>{ELSEWHERE.shown}</a> "."
-                            </p>
-                        </section>
-                    }
-                })
-                .collect_view()}
-            <section class="help-place" data-place="elsewhere" aria-labelledby="help-elsewhere">
-                <h3 id="help-elsewhere">"Help somewhere else"</h3>
-                <p>
-                    <strong>"If you are in danger or might hurt yourself, "</strong>
-                    "call your local emergency number now."
-                </p>
-                <p>
-                    <strong>{ELSEWHERE.service}</strong>
-                    ", "
-                    <a href=ELSEWHERE.href>{ELSEWHERE.shown}</a>
-                    ", "
-                    {ELSEWHERE.about.to_lowercase()}
-                    " "
-                    <span class="help-checked">
-                        {format!("Checked on {} on {}.", ELSEWHERE.checked, ELSEWHERE.source)}
-                    </span>
-                </p>
-            </section>
-            <p class="help-note">
-                "Each number was checked on the service\u{2019}s own website, or the website of the body that runs or pays for it, on the day shown. Numbers can change: if one does not work, the service\u{2019}s website will have the new one. A line we could not check is listed by its website, without a number."
-            </p>
+            <div inner_html=places_html()></div>
         </div>
     }
 }
 
-/// One line of a country's list.
-fn line(line: &'static Line) -> impl IntoView {
-    let reach = match line.reach {
-        Reach::Call { shown, tel } => view! {
-            "Call "
-            {dial(tel, shown)}
-            ". "
+/// Before a choice: every country's emergency number, and the directory
+/// for anywhere else.
+fn unchosen_html() -> String {
+    format!(
+        r#"<strong>If you are in danger or might hurt yourself, call now: </strong>{}. Somewhere else? <a href="{}">{}</a> lists free, private helplines in many countries."#,
+        every_emergency_number_html(),
+        ELSEWHERE.href,
+        ELSEWHERE.shown
+    )
+}
+
+/// Every country's list, then somewhere else's, and what the dates mean.
+pub fn places_html() -> String {
+    let mut html = String::new();
+    for c in COUNTRIES {
+        html += &format!(
+            r#"<section class="help-place" data-place="{0}" aria-labelledby="help-{0}"><h3 id="help-{0}">Help in {1}</h3><ul class="help-list">"#,
+            c.code, c.name
+        );
+        for line in c.lines {
+            html += &line_html(line);
         }
-        .into_any(),
-        Reach::Text { shown, sms, word } => {
-            let word = (!word.is_empty()).then(|| {
-                view! {
-                    <strong>{word}</strong>
-                    " to "
-                }
-            });
-            view! {
-                "Text "
-                {word}
-                {dial(sms, shown)}
-                ". "
-            }
-            .into_any()
-        }
-        Reach::CallOrText { shown, tel, sms } => view! {
-            "Call "
-            {dial(tel, shown)}
-            " or text "
-            {dial(sms, shown)}
-            ". "
-        }
-        .into_any(),
-        Reach::Website { shown, href } => view! {
-            "We could not check its phone number, so none is shown. Its website: "
-            <a href=href>{shown}</a>
-            ". "
-        }
-        .into_any(),
-    };
-    view! {
-        <li>
-            <span class="help-kind">{format!("{}: ", line.kind.label())}</span>
-            <strong>{line.service}</strong>
-            ". "
-            {line.about}
-            " "
-            {reach}
-            {line.hours}
-            " "
-            <span class="help-checked">
-                {format!("Checked on {} on {}.", line.checked, line.source)}
-            </span>
-        </li>
+        html += &format!(
+            r#"</ul><p>More lines in {}: <a href="{}">{}</a>.</p></section>"#,
+            c.name, ELSEWHERE.href, ELSEWHERE.shown
+        );
     }
+    let e = &ELSEWHERE;
+    html += &format!(
+        r#"<section class="help-place" data-place="elsewhere" aria-labelledby="help-elsewhere"><h3 id="help-elsewhere">Help somewhere else</h3><p><strong>If you are in danger or might hurt yourself, </strong>call your local emergency number now.</p><p><strong>{}</strong>: {} Its website: <a href="{}">{}</a>. {}</p></section>"#,
+        e.service,
+        e.about,
+        e.href,
+        e.shown,
+        checked_html(e.checked, e.source)
+    );
+    html + r#"<p class="help-note">Each number was checked on the service’s own website, or the website of the body that runs or pays for it, on the day shown. Numbers can change: if one does not work, the service’s website will have the new one. A line we could not check is listed by its website, without a number.</p>"#
+}
+
+fn checked_html(day: &str, site: &str) -> String {
+    format!(
+        r#"<span class="help-checked">Checked on {} on {}.</span>"#,
+        day, site
+    )
+}
+
+/// One line of a country's list.
+fn line_html(line: &Line) -> String {
+    let reach = match line.reach {
+        Reach::Call { shown, tel } => format!("Call {}. ", dial_html(tel, shown)),
+        Reach::Text { shown, sms, word } if !word.is_empty() => format!(
+            "Text <strong>{}</strong> to {}. ",
+            word,
+            dial_html(sms, shown)
+        ),
+        Reach::Text { shown, sms, .. } => format!("Text {}. ", dial_html(sms, shown)),
+        Reach::CallOrText { shown, tel, sms } => format!(
+            "Call {} or text {}. ",
+            dial_html(tel, shown),
+            dial_html(sms, shown)
+        ),
+        Reach::Website { shown, href } => format!(
+            r#"We could not check its phone number, so none is shown. Its website: <a href="{}">{}</a>. "#,
+            href, shown
+        ),
+    };
+    format!(
+        r#"<li><span class="help-kind">{}: </span><strong>{}</strong>. {} {}{} {}</li>"#,
+        line.kind.label(),
+        line.service,
+        line.about,
+        reach,
+        line.hours,
+        checked_html(line.checked, line.source)
+    )
 }
 
 /// Checks the radio of the reader's country (none before a choice). Runs
@@ -175,5 +152,56 @@ fn check_place(current: &Settings) {
         if let Some(radio) = radio {
             radio.set_checked(current.get(&COUNTRY) == *word);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_country_and_every_line_is_in_the_list() {
+        let html = places_html();
+        for c in COUNTRIES {
+            assert!(html.contains(&format!(r#"data-place="{}""#, c.code)));
+            for line in c.lines {
+                assert!(html.contains(&line.service), "{}", line.service);
+                assert!(html.contains(&format!("Checked on {} on {}.", line.checked, line.source)));
+            }
+        }
+        assert!(html.contains(r#"data-place="elsewhere""#));
+        assert!(html.contains(
+            r#"<a href="tel:+18006564673" class="dial"><strong>1-800-656-4673</strong></a>"#
+        ));
+        assert!(html.contains("Text <strong>SHOUT</strong> to "));
+        assert!(html.contains(r#"Call <a href="tel:988" class="dial"><strong>988</strong></a> or text <a href="sms:988""#));
+        assert!(html
+            .contains(r#"Its website: <a href="https://www.thehotline.org/">thehotline.org</a>"#));
+        // As many sections as countries, and one for anywhere else; as
+        // many items as lines.
+        assert_eq!(html.matches("<section").count(), COUNTRIES.len() + 1);
+        let lines: usize = COUNTRIES.iter().map(|c| c.lines.len()).sum();
+        assert_eq!(html.matches("<li>").count(), lines);
+    }
+
+    #[test]
+    fn before_a_choice_every_emergency_number_shows() {
+        let html = unchosen_html();
+        for number in ["999", "112", "911", "000", "111"] {
+            assert!(
+                html.contains(&format!(r#"href="tel:{number}""#)),
+                "{number}"
+            );
+        }
+        assert!(html.contains(r#"<a href="https://findahelpline.com/">findahelpline.com</a>"#));
+    }
+
+    #[test]
+    fn the_chooser_offers_every_country_then_somewhere_else() {
+        let words: Vec<&str> = COUNTRY.options[1..].iter().map(|o| o.0).collect();
+        let mut expected: Vec<&str> = COUNTRIES.iter().map(|c| c.code).collect();
+        expected.push("elsewhere");
+        assert_eq!(words, expected);
+        assert_eq!(radio_id("nz"), "place-nz");
     }
 }

@@ -8,7 +8,8 @@
 //! a number does not have the shape of its country's numbering plan. Every
 //! country must offer its emergency number and at least one line to talk
 //! to someone. A service whose number could not be checked is listed by
-//! its website, never by a number.
+//! its website, never by a number. No text may hold a character HTML
+//! would read (`< > & "`): the app writes them into the page as they are.
 
 use crate::quality::labels_the_reader;
 use serde::Deserialize;
@@ -152,6 +153,9 @@ pub fn validate(list: &Helplines) -> Vec<HelplineError> {
             if text.trim().is_empty() {
                 problem(code, &format!("{field} is empty"));
             }
+            if text.contains(['<', '>', '&', '"']) {
+                problem(code, &format!("{field} has a character HTML would read"));
+            }
         }
         let count = |kind| country.lines.iter().filter(|l| l.kind == kind).count();
         if count(Kind::Emergency) != 1 {
@@ -223,6 +227,10 @@ fn common_problems(texts: &[(&str, &String)], checked: &str, source: &str) -> Ve
         if let Some(phrase) = labels_the_reader(text) {
             problems.push(format!("{field} labels the reader (\"{phrase}\")"));
         }
+        // The app writes these texts into the page as HTML, unescaped.
+        if text.contains(['<', '>', '&', '"']) {
+            problems.push(format!("{field} has a character HTML would read (< > & \")"));
+        }
     }
     if display_date(checked).is_none() {
         problems.push(format!("checked `{checked}` is not a date (YYYY-MM-DD)"));
@@ -234,7 +242,8 @@ fn common_problems(texts: &[(&str, &String)], checked: &str, source: &str) -> Ve
 }
 
 fn web_problem(address: &str) -> Option<String> {
-    (!address.starts_with("https://") || host(address).is_none())
+    let plain = !address.contains(['<', '>', '&', '"', ' ']);
+    (!address.starts_with("https://") || host(address).is_none() || !plain)
         .then(|| format!("website `{address}` must be an https address"))
 }
 
