@@ -24,7 +24,10 @@ pub fn radio_id(word: &str) -> String {
 }
 
 /// The help section of About: the heading `#help` that every pointer to
-/// help links to, the chooser and the lists.
+/// help links to, the chooser and the lists. One element of static HTML
+/// with one change handler, as the Display control is: hydration leaves
+/// the HTML as it came, so a choice made before the app took the page
+/// over stays (and is replayed, `takeover`).
 #[component]
 pub fn HelpSection() -> impl IntoView {
     let state = use_app_state();
@@ -33,33 +36,38 @@ pub fn HelpSection() -> impl IntoView {
         let word = event_target_value(&ev);
         state.settings.update(|s| s.set(&COUNTRY, &word));
     };
-    let radios = COUNTRY.options[1..]
-        .iter()
-        .map(|(word, label)| {
-            let id = radio_id(word);
-            view! {
-                <div class="option option-inline">
-                    <input type="radio" id=id.clone() name=COUNTRY.name value=*word />
-                    <label for=id>{*label}</label>
-                </div>
-            }
-        })
-        .collect_view();
     view! {
         <h2 id="help">"Where to find help"</h2>
         <p>{NOT_AN_ATTACHMENT_STYLE}</p>
-        <div class="help">
-            <p class="help-unchosen" inner_html=unchosen_html()></p>
-            <fieldset class="setting place-choice">
-                <legend>"Show help for where you live"</legend>
-                <p class="hint">{COUNTRY.hint}</p>
-                <div class="options options-inline" on:change=choose>
-                    {radios}
-                </div>
-            </fieldset>
-            <div inner_html=places_html()></div>
-        </div>
+        <div class="help" on:change=choose inner_html=help_html()></div>
     }
+}
+
+/// The help list's HTML: before a choice, the chooser, every place.
+pub fn help_html() -> String {
+    format!(
+        r#"<p class="help-unchosen">{}</p>{}{}"#,
+        unchosen_html(),
+        chooser_html(),
+        places_html()
+    )
+}
+
+/// The country chooser: a group of labelled radios, with the same markup
+/// and classes as the Display control's (`components::settings`).
+fn chooser_html() -> String {
+    let mut html = format!(
+        r#"<fieldset class="setting place-choice"><legend>Show help for where you live</legend><p class="hint">{}</p><div class="options options-inline">"#,
+        COUNTRY.hint
+    );
+    for (word, label) in &COUNTRY.options[1..] {
+        let id = radio_id(word);
+        html += &format!(
+            r#"<div class="option option-inline"><input type="radio" id="{id}" name="{}" value="{word}"><label for="{id}">{label}</label></div>"#,
+            COUNTRY.name
+        );
+    }
+    html + "</div></fieldset>"
 }
 
 /// Before a choice: every country's emergency number, and the directory
@@ -194,6 +202,22 @@ mod tests {
             );
         }
         assert!(html.contains(r#"<a href="https://findahelpline.com/">findahelpline.com</a>"#));
+    }
+
+    #[test]
+    fn the_chooser_is_a_labelled_radio_for_each_place() {
+        let html = help_html();
+        assert_eq!(html.matches(r#"<input type="radio""#).count(), 7);
+        for (word, label) in &COUNTRY.options[1..] {
+            let id = radio_id(word);
+            assert_eq!(html.matches(&format!(r#"id="{id}""#)).count(), 1);
+            assert!(html.contains(&format!(r#"<label for="{id}">{label}</label>"#)));
+        }
+        assert!(
+            !html.contains(" checked>"),
+            "nothing chosen as the page is built"
+        );
+        assert!(html.contains("<legend>Show help for where you live</legend>"));
     }
 
     #[test]
