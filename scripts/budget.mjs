@@ -13,9 +13,12 @@ import { gzipSync } from "node:zlib";
 // (scripts/prerender.mjs), these delay when it answers input, not when its
 // text shows. 290 KB: the lesson's code grew with review, positions and the
 // lock's writer (about 282 KB in November 2026); the budget catches growth
-// from here rather than pretending to an older figure.
-const HOME_BUDGET_KB = 180;
-const LESSON_BUDGET_KB = 290;
+// from here rather than pretending to an older figure. 190 and 300 KB (the
+// limits the brief allows): help where the reader lives, which About must
+// show even when nothing more can be fetched, is in the first load (issue
+// 22: home 179.5 -> 184.2 KB, a lesson 285.5 -> 291.8 KB).
+const HOME_BUDGET_KB = 190;
+const LESSON_BUDGET_KB = 300;
 
 const dist = process.argv[2] ?? "dist";
 const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;

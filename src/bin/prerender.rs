@@ -31,7 +31,7 @@ fn main() -> ExitCode {
         eprintln!("prerender: {why}");
         return ExitCode::FAILURE;
     }
-    for module in [Module::Course, Module::Data, Module::Review, Module::Guide] {
+    for module in [Module::Course, Module::Data, Module::Review] {
         if block_on(module.load()).is_err() {
             eprintln!("prerender: module {module:?} did not load");
             return ExitCode::FAILURE;

@@ -173,7 +173,7 @@ mod tests {
         for c in COUNTRIES {
             assert!(html.contains(&format!(r#"data-place="{}""#, c.code)));
             for line in c.lines {
-                assert!(html.contains(&line.service), "{}", line.service);
+                assert!(html.contains(line.service), "{}", line.service);
                 assert!(html.contains(&format!("Checked on {} on {}.", line.checked, line.source)));
             }
         }

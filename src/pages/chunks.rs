@@ -3,9 +3,11 @@
 //! split by `scripts/split-wasm.mjs`), so home loads without their code:
 //! `course` (a lesson, the journal, the printable workbook: they share most
 //! of their code), `data` (the Your data page) and `review` (Review,
-//! Where I stand and the closing page: learning that lasts) and `guide`
-//! (the course's own guides: finding a therapist, and when neither pattern
-//! fits). Home, About (it says
+//! Where I stand and the closing page: learning that lasts, and the
+//! course's own guides, finding a therapist and when neither pattern fits,
+//! which the closing page leads to; as a chunk of their own they cost a
+//! lesson's first load 3.7 KB gzip, for code the two split modules then
+//! shared in smaller pieces). Home, About (it says
 //! where to find help, which must show even when nothing more can be
 //! fetched) and the not-found page stay in the first load. Without the
 //! feature (host, prerendering, browser tests) these are plain calls.
@@ -63,7 +65,6 @@ pub enum Module {
     Review,
     /// Not a route's: the page shown in any route's place while locked.
     Lock,
-    Guide,
 }
 
 impl Module {
@@ -73,8 +74,11 @@ impl Module {
         match route {
             Route::Lesson(_) | Route::Journal | Route::Workbook => Some(Module::Course),
             Route::Data => Some(Module::Data),
-            Route::Review | Route::WhereIStand | Route::CourseEnd => Some(Module::Review),
-            Route::FindingATherapist | Route::OtherPatterns => Some(Module::Guide),
+            Route::Review
+            | Route::WhereIStand
+            | Route::CourseEnd
+            | Route::FindingATherapist
+            | Route::OtherPatterns => Some(Module::Review),
             Route::Home | Route::About | Route::NotFound => None,
         }
     }
@@ -108,7 +112,6 @@ impl Module {
             Module::Data => data().await?,
             Module::Review => review().await?,
             Module::Lock => lock().await?,
-            Module::Guide => guide().await?,
         };
         // Its pages change the reader's progress, which is written with
         // code of its own (`crate::reader`): here before the first change.
@@ -119,9 +122,8 @@ impl Module {
 }
 
 thread_local! {
-    static LOADED: [Cell<Option<Loaded>>; 5] = const {
-        [Cell::new(None), Cell::new(None), Cell::new(None), Cell::new(None), Cell::new(None)]
-    };
+    static LOADED: [Cell<Option<Loaded>>; 4] =
+        const { [Cell::new(None), Cell::new(None), Cell::new(None), Cell::new(None)] };
 }
 
 /// Declares `async fn $name() -> Result<Loaded, PageNotLoaded>` whose
@@ -166,13 +168,6 @@ module_in_chunk!(
     }
 );
 
-module_in_chunk!(
-    guide,
-    fn guide() {
-        Ok((guide_page, prepare_texts))
-    }
-);
-
 fn prepare_texts(route: Route) -> Pin<Box<dyn Future<Output = bool>>> {
     Box::pin(async move { load_all(&texts_shown_first(&route)).await.is_ok() })
 }
@@ -190,15 +185,10 @@ fn data_page(_: &Route) -> AnyView {
     view! { <DataPage /> }.into_any()
 }
 
-fn guide_page(route: &Route) -> AnyView {
-    match route {
-        Route::OtherPatterns => view! { <OtherPatterns /> }.into_any(),
-        _ => view! { <FindingATherapist /> }.into_any(),
-    }
-}
-
 fn review_page(route: &Route) -> AnyView {
     match route {
+        Route::FindingATherapist => view! { <FindingATherapist /> }.into_any(),
+        Route::OtherPatterns => view! { <OtherPatterns /> }.into_any(),
         Route::Review => view! { <ReviewPage /> }.into_any(),
         Route::WhereIStand => view! { <WhereIStand /> }.into_any(),
         _ => view! { <CourseEnd /> }.into_any(),

@@ -3,7 +3,7 @@
 //! the fearful one, which the article names but does not explore. What the
 //! article says of it, that mixed patterns are common, and where to read
 //! more. It describes; it never tells a reader what they are. In the
-//! `guide` chunk (`pages::chunks`).
+//! `review` chunk (`pages::chunks`).
 
 use crate::components::focus::on_page_shown;
 use crate::components::help::CareNote;

@@ -2,7 +2,7 @@
 //! work of change is mostly done with one. Where to start (in the UK: a GP,
 //! NHS Talking Therapies in England, the BACP and UKCP registers; checked
 //! on 6 December 2026, see the README), and what to ask at a first call.
-//! In the `guide` chunk (`pages::chunks`).
+//! In the `review` chunk (`pages::chunks`).
 
 use crate::components::focus::on_page_shown;
 use crate::components::help::HELP_PATH;
