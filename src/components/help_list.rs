@@ -137,7 +137,7 @@ fn line_html(line: &Line) -> String {
         ),
     };
     format!(
-        r#"<li><span class="help-kind">{}: </span><strong>{}</strong>. {} {}{} {}</li>"#,
+        r#"<li><span class="help-kind">{}</span> <strong>{}</strong>. {} {}{} {}</li>"#,
         line.kind.label(),
         line.service,
         line.about,

@@ -44,7 +44,7 @@ pub fn FindingATherapist() -> impl IntoView {
                     "In England, you can also refer yourself to NHS Talking Therapies without seeing a GP first. The NHS website helps you find your local service."
                 </li>
                 <li>
-                    "For a private therapist, look for one on the BACP Register or the UKCP register. The Professional Standards Authority checks both registers, and everyone on them works to a code of ethics and can be complained about."
+                    "For a private therapist, look for one on the BACP Register or the UKCP register. The Professional Standards Authority checks both registers. Everyone on them agrees to a code of ethics, and you can complain if something goes wrong."
                 </li>
             </ul>
             <h3>"Anywhere else"</h3>
@@ -53,7 +53,7 @@ pub fn FindingATherapist() -> impl IntoView {
             </p>
             <h2>"What to ask at a first call"</h2>
             <p>
-                "Most therapists offer a short first talk. It is fine to ask questions, and fine to talk to more than one person before you choose. You might ask:"
+                "Many therapists offer a short first call. It is fine to ask questions, and fine to talk to more than one person before you choose. You might ask:"
             </p>
             <ul>{FIRST_CALL.iter().map(|q| view! { <li>{*q}</li> }).collect_view()}</ul>
             <h2>"After the first talk"</h2>
