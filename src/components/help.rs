@@ -112,11 +112,13 @@ pub fn HelpPointer() -> impl IntoView {
 }
 
 /// A lesson's note of care: its own words, set apart, then the emergency
-/// number and the way to help for where the reader lives.
+/// number and the way to help for where the reader lives. A note (`role`),
+/// not a landmark: a lesson may hold several, and landmarks of one name
+/// would be hard to tell apart.
 #[component]
 pub fn CareNote(children: Children) -> impl IntoView {
     view! {
-        <aside class="care-note" aria-label="A note of care">
+        <aside class="care-note" role="note" aria-label="A note of care">
             <p class="care-note-title">"A note of care"</p>
             <p>{children()}</p>
             <p class="care-now">

@@ -156,7 +156,7 @@ test("every note of care has its country's emergency number and a working link t
   const view = new LessonPage(page);
   // Before a choice: every country's number in each note.
   await view.open(lessons[1].slug);
-  const first = page.getByRole("complementary", { name: "A note of care" }).first();
+  const first = page.getByRole("note", { name: "A note of care" }).first();
   for (const number of EVERY_EMERGENCY) {
     await expect(first.getByRole("link", { name: number, exact: true })).toBeVisible();
   }
@@ -169,7 +169,7 @@ test("every note of care has its country's emergency number and a working link t
   let notes = 0;
   for (const [i, lesson] of lessons.entries()) {
     await view.open(lesson.slug);
-    const note = page.getByRole("complementary", { name: "A note of care" });
+    const note = page.getByRole("note", { name: "A note of care" });
     if (i === 0) {
       await expect(note).toHaveCount(0);
       continue;
@@ -188,7 +188,7 @@ test("every note of care has its country's emergency number and a working link t
   // Each link works: from a note, the list opens at Ireland, ready to read.
   for (const slug of [lessons[1].slug, lessons[6].slug]) {
     await view.open(slug);
-    await page.getByRole("complementary", { name: "A note of care" }).first().getByRole("link", { name: "Help where you live" }).click();
+    await page.getByRole("note", { name: "A note of care" }).first().getByRole("link", { name: "Help where you live" }).click();
     await expect(page).toHaveURL(/\/attune\/about\/#help$/);
     await expect(page.getByRole("heading", { name: "Where to find help" })).toBeFocused();
     await expectPlace(page, "ie");
@@ -210,7 +210,7 @@ test("the course's own guides: finding a therapist, when neither pattern fits, a
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("When neither pattern fits");
   await expect(page.locator("main")).toContainText("fearful");
   await expect(page.locator("main")).toContainText("Mixed patterns are common");
-  await expect(page.getByRole("complementary", { name: "A note of care" })).toBeVisible();
+  await expect(page.getByRole("note", { name: "A note of care" })).toBeVisible();
 
   // Lesson 3 leads to it, where it names the fearful pattern.
   const view = new LessonPage(page);

@@ -96,7 +96,7 @@ test("lessons 4 to 6 carry a note of care that leads to where to find help", asy
   for (const [i, lesson] of lessons.entries()) {
     await view.open(lesson.slug);
     await expect(view.checks).toHaveCount(lesson.checks.length);
-    const note = page.getByRole("complementary", { name: "A note of care" }).filter({ hasText: /attachment style/ });
+    const note = page.getByRole("note", { name: "A note of care" }).filter({ hasText: /attachment style/ });
     if (i < 3 || i > 5) {
       await expect(note).toHaveCount(0);
       continue;
@@ -108,7 +108,7 @@ test("lessons 4 to 6 carry a note of care that leads to where to find help", asy
   // From the last of them, the link goes to the list, ready to read.
   await view.open(lessons[5].slug);
   await page
-    .getByRole("complementary", { name: "A note of care" })
+    .getByRole("note", { name: "A note of care" })
     .filter({ hasText: /attachment style/ })
     .getByRole("link", { name: "Help where you live" })
     .click();
