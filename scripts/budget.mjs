@@ -16,7 +16,7 @@ import { gzipSync } from "node:zlib";
 // from here rather than pretending to an older figure. 190 and 300 KB (the
 // limits the brief allows): help where the reader lives, which About must
 // show even when nothing more can be fetched, is in the first load (issue
-// 22: home 179.5 -> 184.2 KB, a lesson 285.5 -> 291.8 KB).
+// 22: home 179.5 -> 184.3 KB, a lesson 285.5 -> 291.9 KB).
 const HOME_BUDGET_KB = 190;
 const LESSON_BUDGET_KB = 300;
 
