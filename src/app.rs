@@ -169,6 +169,7 @@ fn page(route: Route) -> AnyView {
         Route::Review => "Loading your review\u{2026}",
         Route::WhereIStand => "Loading Where I stand\u{2026}",
         Route::CourseEnd => "Loading your look back\u{2026}",
+        Route::FindingATherapist | Route::OtherPatterns => "Loading the page\u{2026}",
         _ => "Loading your data page\u{2026}",
     };
     page_from_chunk(module, route, loading)

@@ -675,31 +675,172 @@ fn markdown_blocks_are_parsed() {
     );
 }
 
+/// The notes of care of a lesson, as plain text.
+fn care_notes(lesson: &parse::Lesson) -> Vec<String> {
+    lesson
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            Block::CareNote(parts) => Some(parts.iter().map(|p| p.text()).collect()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Issue 22: a note of care wherever the subject is hardest. Lessons 2 and
+/// 3 (carers who frightened or harmed), 4 to 6 (limits, quiet and pursuit
+/// are not control), 6 and 7 (before the empathy exercises), 7 (if you are
+/// struggling). Each note ends with the emergency number and a link to
+/// help (`components::help::CareNote`).
 #[test]
-fn lessons_four_to_six_carry_a_note_of_care() {
+fn the_hardest_lessons_carry_notes_of_care() {
     let course = course();
-    for (i, lesson) in course.lessons.iter().enumerate() {
-        let notes: Vec<String> = lesson
+    let notes: Vec<Vec<String>> = course.lessons.iter().map(care_notes).collect();
+    let has = |lesson: usize, words: &[&str]| {
+        notes[lesson]
+            .iter()
+            .any(|n| words.iter().all(|w| n.contains(w)))
+    };
+    assert!(notes[0].is_empty(), "lesson 1 needs none");
+    for lesson in [1, 2] {
+        assert!(
+            has(lesson, &["frightened", "fault", "support exists"]),
+            "lesson {}",
+            lesson + 1
+        );
+        assert!(
+            has(lesson, &["not a lack of focus"]),
+            "lesson {}",
+            lesson + 1
+        );
+    }
+    for lesson in 3..=5 {
+        assert!(has(lesson, &["attachment style"]), "lesson {}", lesson + 1);
+    }
+    assert!(has(
+        5,
+        &["Following you everywhere", "checking your phone"]
+    ));
+    assert!(
+        has(5, &["feel safe with"]),
+        "before the exercise in lesson 6"
+    );
+    assert!(has(6, &["feel safe with"]), "before trying on feelings");
+    assert!(has(6, &["If you are struggling"]));
+    // The notes of the empathy exercises come right before them.
+    for (lesson, id) in [
+        (5, "same-wound-different-coping.their-world"),
+        (6, "how-change-happens.try-on-practice"),
+    ] {
+        let blocks: Vec<&Block> = course.lessons[lesson]
             .sections
             .iter()
             .flat_map(|s| &s.blocks)
-            .filter_map(|b| match b {
-                Block::CareNote(parts) => Some(
-                    parts
-                        .iter()
-                        .map(|p| match p {
-                            Inline::Text(t) | Inline::Emphasis(t) | Inline::Strong(t) => t.as_str(),
-                        })
-                        .collect(),
-                ),
-                _ => None,
-            })
             .collect();
-        if (3..=5).contains(&i) {
-            assert_eq!(notes.len(), 1, "{}", lesson.slug);
-            assert!(notes[0].contains("attachment style"), "{}", lesson.slug);
+        let at = blocks
+            .iter()
+            .position(|b| matches!(b, Block::Activity(a) if a == id))
+            .unwrap();
+        assert!(matches!(blocks[at - 1], Block::CareNote(_)), "{id}");
+    }
+}
+
+/// Issue 22, item 3: the article's "many reasons", and no blanket
+/// "nobody's fault".
+#[test]
+fn the_lessons_keep_the_articles_many_reasons() {
+    let course = course();
+    let text = |i: usize| lesson_text(&course.lessons[i]).join(" ");
+    let two = text(1);
+    assert!(two.contains("a parent or carer"));
+    assert!(!two.contains("loving parent"));
+    assert!(two.contains("far more than any list could hold"));
+    let three = text(2);
+    assert!(!three.contains("nobody's fault"));
+    assert!(three.contains("A child is never at fault"));
+}
+
+/// Every link in the prose names a page of the course, and a section
+/// anchor names a section of that lesson.
+#[test]
+fn every_link_in_the_lessons_names_a_page() {
+    use attune::model::routes::{section_anchor, Route};
+    let course = course();
+    let mut links = 0;
+    for lesson in &course.lessons {
+        for block in lesson.sections.iter().flat_map(|s| &s.blocks) {
+            let parts: Vec<&Inline> = match block {
+                Block::Paragraph(p) | Block::CareNote(p) => p.iter().collect(),
+                Block::List(items) => items.iter().flatten().collect(),
+                _ => continue,
+            };
+            for part in parts {
+                let Inline::Link(_, href) = part else {
+                    continue;
+                };
+                links += 1;
+                let route = Route::parse(href);
+                assert_ne!(route, Route::NotFound, "{}: {href}", lesson.slug);
+                if let (Route::Lesson(slug), Some((_, anchor))) = (&route, href.split_once('#')) {
+                    let target = course.lessons.iter().find(|l| &l.slug == slug).unwrap();
+                    assert!(
+                        target
+                            .sections
+                            .iter()
+                            .any(|s| section_anchor(&s.id) == anchor),
+                        "{}: {href}",
+                        lesson.slug
+                    );
+                }
+            }
         }
     }
+    assert!(links >= 3, "{links} links");
+    // The Review page's "when it is hard" link goes to the practice.
+    let (slug, section) = attune::pages::review::PRACTICE;
+    let lesson = course.lessons.iter().find(|l| l.slug == slug).unwrap();
+    assert!(lesson.sections.iter().any(|s| s.id == section));
+    assert!(lesson
+        .reflections
+        .iter()
+        .any(|r| r.id == format!("{slug}.{section}") && r.steps.len() == 4));
+}
+
+#[test]
+fn links_are_parsed_and_anything_else_stays_text() {
+    assert_eq!(
+        parse_inline("See [the guide](/other-patterns/) now."),
+        vec![
+            Inline::Text("See ".into()),
+            Inline::Link("the guide".into(), "/other-patterns/".into()),
+            Inline::Text(" now.".into()),
+        ]
+    );
+    // Only app paths; a broken or outside link is left as it was written.
+    for text in [
+        "[x](https://example.org/)",
+        "[x](/a b/)",
+        "[x]",
+        "[](/a/)",
+        "[x](/a/",
+    ] {
+        assert_eq!(
+            parse_inline(text),
+            vec![Inline::Text(text.into())],
+            "{text}"
+        );
+    }
+    assert_eq!(
+        parse_inline("*a* [b](/c/) **d**"),
+        vec![
+            Inline::Emphasis("a".into()),
+            Inline::Text(" ".into()),
+            Inline::Link("b".into(), "/c/".into()),
+            Inline::Text(" ".into()),
+            Inline::Strong("d".into()),
+        ]
+    );
 }
 
 #[test]
@@ -775,14 +916,7 @@ fn syllable_count(word: &str) -> usize {
 }
 
 fn lesson_text(lesson: &parse::Lesson) -> Vec<String> {
-    let inl = |parts: &[Inline]| {
-        parts
-            .iter()
-            .map(|p| match p {
-                Inline::Text(t) | Inline::Emphasis(t) | Inline::Strong(t) => t.as_str(),
-            })
-            .collect::<String>()
-    };
+    let inl = |parts: &[Inline]| parts.iter().map(|p| p.text()).collect::<String>();
     let mut fields = vec![lesson.title.clone(), lesson.summary.clone()];
     for idea in &lesson.key_ideas {
         fields.push(idea.text.clone());
@@ -882,9 +1016,16 @@ fn source_text(files: &[&str]) -> Vec<String> {
             let mut parts = code.split('"');
             parts.next();
             while let (Some(literal), _) = (parts.next(), parts.next()) {
+                // Typographic quotes are written as escapes; a `{` left
+                // after them is a format string, whose words are not all
+                // there.
+                let literal = literal
+                    .replace("\\u{2019}", "'")
+                    .replace("\\u{201c}", "")
+                    .replace("\\u{201d}", "")
+                    .replace("\\u{2026}", ".");
                 if literal.split_whitespace().count() >= 4 && !literal.contains('{') {
-                    let literal = literal.replace("\\u{2019}", "'");
-                    fields.push(literal.replace("\\u{201c}", "").replace("\\u{201d}", ""));
+                    fields.push(literal);
                 }
             }
         }
@@ -979,4 +1120,71 @@ fn the_notices_of_a_failed_start_and_of_sharing_read_at_grade_nine_or_below() {
             assert!(!lower.contains(word), "{field}");
         }
     }
+}
+
+/// The words of help (issue 22): the help list and the notes of care, the
+/// course's own guides (finding a therapist, when neither pattern fits),
+/// and the helplines' own lines. Grade 9 or below, and none labels the
+/// reader (`quality::labels_the_reader`).
+#[test]
+fn the_words_of_help_read_at_grade_nine_or_below_and_label_no_one() {
+    let mut fields = source_text(&[
+        "src/components/help.rs",
+        "src/components/help_list.rs",
+        "src/pages/therapist.rs",
+        "src/pages/other_patterns.rs",
+        "src/content/helplines.rs",
+    ]);
+    assert!(fields.len() > 25, "{} strings found", fields.len());
+    let list = attune_content::helplines::load(Path::new("src/content/helplines.toml")).unwrap();
+    for line in list.countries.iter().flat_map(|c| &c.lines) {
+        fields.extend([line.about.clone(), line.hours.clone()]);
+    }
+    let grade = fk_grade(&fields);
+    println!(
+        "words of help: reading grade {grade:.1} over {} strings",
+        fields.len()
+    );
+    assert!(grade <= 9.0, "the words of help read at grade {grade:.1}");
+    for field in &fields {
+        assert_eq!(quality::labels_the_reader(field), None, "{field}");
+    }
+    // Each guide reads at grade 9 or below on its own, and says it is the
+    // course's own.
+    for page in ["src/pages/therapist.rs", "src/pages/other_patterns.rs"] {
+        let words = source_text(&[page]);
+        let grade = fk_grade(&words);
+        println!("{page}: reading grade {grade:.1}");
+        assert!(grade <= 9.0, "{page} reads at grade {grade:.1}");
+        assert!(words.iter().any(|w| w.contains("course's own")), "{page}");
+    }
+}
+
+/// No lesson text labels the reader either: not the prose, the notes of
+/// care, the questions or the reflections.
+#[test]
+fn no_lesson_labels_the_reader() {
+    let course = course();
+    for lesson in &course.lessons {
+        for field in lesson_text(lesson) {
+            assert_eq!(
+                quality::labels_the_reader(&field),
+                None,
+                "{}: {field}",
+                lesson.slug
+            );
+        }
+    }
+    assert_eq!(
+        quality::labels_the_reader("You\u{2019}re a worrier."),
+        Some("you're a ")
+    );
+    assert_eq!(
+        quality::labels_the_reader("Your attachment style is anxious."),
+        Some("your attachment style")
+    );
+    assert_eq!(
+        quality::labels_the_reader("Many people lean anxious."),
+        None
+    );
 }

@@ -26,7 +26,7 @@ fn generated() -> codegen::Generated {
 /// them: key ideas, sections, checks, then reflections.
 fn text_ids(lesson: &Lesson) -> Vec<TextId> {
     let inline = |i: &Inline| match i {
-        Inline::Text(t) | Inline::Emphasis(t) | Inline::Strong(t) => *t,
+        Inline::Text(t) | Inline::Emphasis(t) | Inline::Strong(t) | Inline::Link(t, _) => *t,
     };
     let mut ids: Vec<TextId> = lesson
         .key_ideas

@@ -1,28 +1,23 @@
-//! Where to find help, written once: the list of services (About), the
-//! short pointer to it (Your data), and the frame of the notes of care
-//! that the lessons on anxious and avoidant patterns set apart.
+//! Where to find help, in short: the line every note of care ends with
+//! (the emergency number for the reader's country, and the way to the full
+//! list on About), the note of care itself, and the pointer Your data shows.
+//! The full list and the country chooser are `components::help_list`.
 //!
-//! Every number is a `tel:` or `sms:` link, so a phone dials or texts it
-//! from a tap. Checked in November 2026 against these pages (the service's
-//! own where one was found; check again before changing a number):
-//! - National Domestic Abuse Helpline 0808 2000 247: refuge.org.uk (Refuge
-//!   runs it), refuge.org.uk/category/news/ and refuge.org.uk/news/refuge-
-//!   response-to-home-secretary-announcement-of-support-for-domestic-abuse-
-//!   victims; also gov.uk/government/news/refuge-awarded-grant-to-operate-
-//!   domestic-abuse-helpline.
-//! - Shout, text 85258: giveusashout.org/faqs/ and giveusashout.org/about-
-//!   us/faq/.
-//! - NHS 111: 111.nhs.uk/guided-entry/how-it-works (England) and
-//!   nhs24.scot/111/ (Scotland); Wales from the Welsh Government's release
-//!   on its 111 service (wired-gov.net), not the service's own page.
-//! - 112 across the EU: ec.europa.eu/information_society/activities/112/
-//!   actions/index_en.htm.
-//! - 988 and 1-800-799-7233: NOT confirmed from the services' own pages
-//!   (988lifeline.org, thehotline.org: not among the pages searched). 988
-//!   from US public bodies (cdcr.ca.gov, health.wyo.gov, hcfl.gov);
-//!   1-800-799-7233 from Wikipedia's article on the Hotline and others.
+//! Which country shows is the reader's display setting
+//! (`model::settings::COUNTRY`), applied as `data-country` on `<html>` by
+//! the pre-paint script and the app. So every country's number is in the
+//! page and the stylesheet shows one: right at the first paint, with no
+//! browser API while rendering and nothing sent anywhere. With no choice,
+//! every country's number shows.
+//!
+//! Built for size, like the Display control (`components::settings`): the
+//! numbers are static, so they are written as one HTML string of our own
+//! text rather than as views, each of which would add its own code to the
+//! first load. The build refuses helpline texts with a character HTML would
+//! read (`attune_content::helplines`), so nothing needs escaping.
 
 use crate::components::link::Link;
+use crate::content::helplines::{Reach, COUNTRIES};
 use leptos::prelude::*;
 
 /// Said wherever the course reads a partner's limits or quiet kindly: that
@@ -30,103 +25,80 @@ use leptos::prelude::*;
 /// with silence.
 pub const NOT_AN_ATTACHMENT_STYLE: &str = "A partner\u{2019}s limits or quiet are different from control, threats, fear or being punished with silence. Those are not attachment styles to understand or work around. If that is happening to you, it is not your fault, and help is available.";
 
-/// The app path of the help list.
-pub const HELP_PATH: &str = "/about#help";
+/// The app path of the help list on About (`ABOUT_PATH` and its anchor,
+/// tested to agree).
+pub const HELP_PATH: &str = "/about/#help";
 
-/// A piece of a line of the help list. The list is data rendered by one
-/// loop, so its view code is compiled once rather than once per line.
-enum Part {
-    Text(&'static str),
-    Bold(&'static str),
-    /// A `tel:` or `sms:` address and the number as shown.
-    Link(&'static str, &'static str),
+/// A number as a link the phone dials (or texts, with an `sms:` address).
+pub fn dial_html(href: &str, shown: &str) -> String {
+    format!(
+        r#"<a href="{}" class="dial"><strong>{}</strong></a>"#,
+        href, shown
+    )
 }
 
-use Part::{Bold, Link as Dial, Text};
-
-/// The services, one line each.
-const SERVICES: &[&[Part]] = &[
-    &[
-        Bold("If you are in danger or might hurt yourself, "),
-        Text("call your local emergency number now: "),
-        Dial("tel:999", "999"),
-        Text(" or "),
-        Dial("tel:112", "112"),
-        Text(" in the UK, "),
-        Dial("tel:911", "911"),
-        Text(" in the US and Canada. "),
-        Dial("tel:112", "112"),
-        Text(" works in every country of the European Union, free."),
-    ],
-    &[
-        Text("UK and Ireland: Samaritans listen any time, day or night. Call "),
-        Dial("tel:116123", "116 123"),
-        Text(" (free)."),
-    ],
-    &[
-        Text("UK: if you would rather text, Shout is there 24 hours a day. Text SHOUT to "),
-        Dial("sms:85258", "85258"),
-        Text(" (free)."),
-    ],
-    &[
-        Text("UK: the National Domestic Abuse Helpline, run by Refuge, on "),
-        Dial("tel:08082000247", "0808 2000 247"),
-        Text(" (free, 24 hours)."),
-    ],
-    &[
-        Text("England, Scotland and Wales: NHS 111, for urgent help with your health, including your mental health, when it is not an emergency. Call "),
-        Dial("tel:111", "111"),
-        Text(" (free)."),
-    ],
-    &[
-        Text("US: the 988 Suicide and Crisis Lifeline. Call "),
-        Dial("tel:988", "988"),
-        Text(" or text "),
-        Dial("sms:988", "988"),
-        Text(" (free, 24 hours)."),
-    ],
-    &[
-        Text("US: the National Domestic Violence Hotline on "),
-        Dial("tel:+18007997233", "1-800-799-7233"),
-        Text(" (free, 24 hours)."),
-    ],
-    &[
-        Text("In other countries, "),
-        Bold("findahelpline.com"),
-        Text(" lists free, confidential helplines near you."),
-    ],
-    &[Text(
-        "For ongoing support, a GP or a registered counsellor or therapist can help.",
-    )],
-];
-
-fn part(p: &'static Part) -> AnyView {
-    match p {
-        Text(t) => t.into_any(),
-        Bold(t) => view! { <strong>{*t}</strong> }.into_any(),
-        Dial(href, shown) => view! {
-            <a href=*href>
-                <strong>{*shown}</strong>
-            </a>
+/// Each emergency number and the countries it serves, in the list's order,
+/// countries that share a number together: `911` for the US and Canada.
+pub fn emergency_numbers() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
+    let mut numbers: Vec<(&'static str, &'static str, Vec<&'static str>)> = Vec::new();
+    for country in COUNTRIES {
+        let Some(Reach::Call { shown, tel }) = country.emergency().map(|l| &l.reach) else {
+            continue;
+        };
+        match numbers.iter_mut().find(|(s, _, _)| s == shown) {
+            Some((_, _, names)) => names.push(country.name),
+            None => numbers.push((shown, tel, vec![country.name])),
         }
-        .into_any(),
+    }
+    numbers
+}
+
+/// "the US or Canada", "the UK".
+fn places(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
     }
 }
 
-/// The help section of About: the heading `#help` that every pointer to
-/// help links to, the note of care, and the services.
-#[component]
-pub fn HelpSection() -> impl IntoView {
-    view! {
-        <h2 id="help">"Where to find help"</h2>
-        <p>{NOT_AN_ATTACHMENT_STYLE}</p>
-        <ul class="help-list">
-            {SERVICES
-                .iter()
-                .map(|line| view! { <li>{line.iter().map(part).collect_view()}</li> })
-                .collect_view()}
-        </ul>
+/// Every country's emergency number in one phrase, as HTML, for a reader
+/// who has not chosen a country: "999 in the UK, 112 in Ireland, … or 111
+/// in New Zealand".
+pub fn every_emergency_number_html() -> String {
+    let numbers = emergency_numbers();
+    let last = numbers.len().saturating_sub(1);
+    let mut html = String::new();
+    for (i, (shown, tel, names)) in numbers.iter().enumerate() {
+        html += match i {
+            0 => "",
+            _ if i == last => " or ",
+            _ => ", ",
+        };
+        html += &dial_html(tel, shown);
+        html += &format!(" in {}", places(names));
     }
+    html
+}
+
+/// "If you are in danger now, call …" for each country, one shown by the
+/// stylesheet (see the module comment), as HTML.
+pub fn emergency_now_html() -> String {
+    const NOW: &str = "If you are in danger now, call ";
+    let mut html = format!(
+        r#"<span class="now-all">{NOW}{}.</span>"#,
+        every_emergency_number_html()
+    );
+    for country in COUNTRIES {
+        if let Some(Reach::Call { shown, tel }) = country.emergency().map(|l| &l.reach) {
+            html += &format!(
+                r#"<span class="now-place" data-place="{}">{NOW}{}.</span>"#,
+                country.code,
+                dial_html(tel, shown)
+            );
+        }
+    }
+    html + r#"<span class="now-place" data-place="elsewhere">If you are in danger now, call your local emergency number.</span>"#
 }
 
 /// A short pointer to the help list, for pages other than About.
@@ -135,16 +107,72 @@ pub fn HelpPointer() -> impl IntoView {
     view! {
         <h2>"If you need support"</h2>
         <p>{NOT_AN_ATTACHMENT_STYLE} " " <Link href=HELP_PATH>"Where to find help"</Link> "."</p>
+        <p class="care-now" inner_html=emergency_now_html()></p>
     }
 }
 
-/// A lesson's note of care: its own words, set apart, then the way to help.
+/// A lesson's note of care: its own words, set apart, then the emergency
+/// number and the way to help for where the reader lives. A note (`role`),
+/// not a landmark: a lesson may hold several, and landmarks of one name
+/// would be hard to tell apart.
 #[component]
 pub fn CareNote(children: Children) -> impl IntoView {
     view! {
-        <aside class="care-note" aria-label="A note of care">
+        <aside class="care-note" role="note" aria-label="A note of care">
             <p class="care-note-title">"A note of care"</p>
-            <p>{children()} " " <Link href=HELP_PATH>"Where to find help"</Link> "."</p>
+            <p>{children()}</p>
+            <p class="care-now">
+                <span inner_html=emergency_now_html()></span>
+                " "
+                <Link href=HELP_PATH class="care-help">
+                    "Help where you live"
+                </Link>
+                "."
+            </p>
         </aside>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::routes::ABOUT_PATH;
+
+    #[test]
+    fn the_help_path_is_abouts_list() {
+        assert_eq!(HELP_PATH, format!("{ABOUT_PATH}#help"));
+    }
+
+    #[test]
+    fn countries_that_share_an_emergency_number_are_named_together() {
+        let numbers = emergency_numbers();
+        let shown: Vec<&str> = numbers.iter().map(|(s, _, _)| *s).collect();
+        assert_eq!(shown, ["999", "112", "911", "000", "111"]);
+        let north_america = numbers.iter().find(|(s, _, _)| *s == "911").unwrap();
+        assert_eq!(places(&north_america.2), "the US or Canada");
+        assert_eq!(places(&["a", "b", "c"]), "a, b or c");
+        let every = every_emergency_number_html();
+        assert!(every.contains(
+            r#"<a href="tel:911" class="dial"><strong>911</strong></a> in the US or Canada"#
+        ));
+        assert!(every.contains(" or <a href=\"tel:111\""), "{every}");
+    }
+
+    #[test]
+    fn every_country_has_its_own_emergency_line_in_a_care_note() {
+        let html = emergency_now_html();
+        for country in COUNTRIES {
+            assert!(
+                html.contains(&format!(
+                    r#"class="now-place" data-place="{}""#,
+                    country.code
+                )),
+                "{}",
+                country.code
+            );
+        }
+        assert!(html.contains(r#"data-place="elsewhere""#));
+        assert!(html.contains(r#"href="tel:000""#));
+        assert_eq!(html.matches("<span").count(), COUNTRIES.len() + 2);
     }
 }

@@ -15,6 +15,7 @@ pub mod download;
 pub mod focus;
 pub mod follow_ups;
 pub mod help;
+pub mod help_list;
 pub mod layout;
 pub mod lesson_text;
 pub mod link;

@@ -2,6 +2,7 @@
 //! Content is our own text, rendered as text nodes (never as HTML).
 
 use crate::components::help::CareNote;
+use crate::components::link::Link;
 use crate::content::{Block, Inline, Lesson, LessonText};
 use leptos::prelude::*;
 
@@ -12,6 +13,7 @@ pub fn inlines(parts: &'static [Inline], text: LessonText) -> impl IntoView {
             Inline::Text(t) => view! { {text.get(*t)} }.into_any(),
             Inline::Emphasis(t) => view! { <em>{text.get(*t)}</em> }.into_any(),
             Inline::Strong(t) => view! { <strong>{text.get(*t)}</strong> }.into_any(),
+            Inline::Link(t, href) => view! { <Link href=*href>{text.get(*t)}</Link> }.into_any(),
         })
         .collect_view()
 }

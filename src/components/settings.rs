@@ -1,4 +1,5 @@
-//! The reader's display settings (theme, text size, discreet mode) in a
+//! The reader's display settings (theme, text size, discreet mode; the
+//! country for help is chosen on About, `components::help`) in a
 //! disclosure in the header. They are a signal of the app state, saved
 //! like progress (their own key and sync machine) and applied as attributes
 //! on `<html>` that the CSS reads, by an effect in `state.rs`; `index.html`
@@ -12,7 +13,7 @@
 //! string is the same wherever it is rendered (the defaults checked); an
 //! effect then checks the reader's choices, and follows another tab's.
 
-use crate::model::settings::{Settings, ALL};
+use crate::model::settings::{Settings, DISPLAY};
 use crate::state::use_app_state;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -26,7 +27,7 @@ pub fn DisplayControls() -> impl IntoView {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|el| el.get_attribute("name"));
-        let Some(setting) = ALL.iter().find(|s| Some(s.name) == name.as_deref()) else {
+        let Some(setting) = DISPLAY.iter().find(|s| Some(s.name) == name.as_deref()) else {
             return;
         };
         let word = event_target_value(&ev);
@@ -49,7 +50,7 @@ fn check_choices(current: &Settings) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    for s in ALL {
+    for s in DISPLAY {
         for (word, _) in s.options {
             let radio = document
                 .get_element_by_id(&format!("{}-{word}", s.name))
@@ -66,7 +67,7 @@ fn check_choices(current: &Settings) {
 /// same CSS applies. Only our fixed words go in, so nothing needs escaping.
 pub fn controls_html(current: &Settings) -> String {
     let mut html = String::new();
-    for s in ALL {
+    for s in DISPLAY {
         html += &format!(r#"<fieldset class="setting"><legend>{}</legend>"#, s.legend);
         if !s.hint.is_empty() {
             html += &format!(r#"<p class="hint">{}</p>"#, s.hint);
@@ -99,8 +100,8 @@ mod tests {
         let mut s = Settings::default();
         s.set(&THEME, "dark");
         let html = controls_html(&s);
-        assert_eq!(html.matches("<fieldset").count(), ALL.len());
-        assert_eq!(html.matches(" checked").count(), ALL.len());
+        assert_eq!(html.matches("<fieldset").count(), DISPLAY.len());
+        assert_eq!(html.matches(" checked").count(), DISPLAY.len());
         assert!(html.contains(r#"id="theme-dark" name="theme" value="dark" checked>"#));
         assert!(html.contains(r#"id="text_size-normal" name="text_size" value="normal" checked>"#));
         assert!(!html.contains(r#"value="light" checked"#));
@@ -109,9 +110,9 @@ mod tests {
     #[test]
     fn every_radio_has_a_label_and_a_unique_id() {
         let html = controls_html(&Settings::default());
-        let total: usize = ALL.iter().map(|s| s.options.len()).sum();
+        let total: usize = DISPLAY.iter().map(|s| s.options.len()).sum();
         assert_eq!(html.matches("<input").count(), total);
-        for s in ALL {
+        for s in DISPLAY {
             for (word, label) in s.options {
                 let id = format!("{}-{word}", s.name);
                 assert_eq!(html.matches(&format!(r#"id="{id}""#)).count(), 1);
@@ -124,7 +125,7 @@ mod tests {
     #[test]
     fn a_setting_with_a_hint_says_what_it_does() {
         let html = controls_html(&Settings::default());
-        let hinted = ALL.iter().filter(|s| !s.hint.is_empty()).count();
+        let hinted = DISPLAY.iter().filter(|s| !s.hint.is_empty()).count();
         assert_eq!(html.matches(r#"<p class="hint">"#).count(), hinted);
         assert!(html.contains(&format!(
             r#"<legend>{}</legend><p class="hint">{}</p>"#,

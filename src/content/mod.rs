@@ -1,5 +1,7 @@
-//! Course content: static data generated from the lesson files at build time.
+//! Course content: static data generated from the lesson files (and the
+//! helplines) at build time.
 
+pub mod helplines;
 pub mod text;
 mod types;
 

@@ -73,6 +73,8 @@ pub enum Inline {
     Text(TextId),
     Emphasis(TextId),
     Strong(TextId),
+    /// A link to another page of the course, by app path.
+    Link(TextId, &'static str),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

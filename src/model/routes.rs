@@ -75,6 +75,11 @@ pub enum Route {
     /// The closing page: the journey looked back on.
     CourseEnd,
     About,
+    /// How to find a therapist, and what to ask at a first call.
+    FindingATherapist,
+    /// For readers whom neither pattern fits, or who recognise the fearful
+    /// one.
+    OtherPatterns,
     NotFound,
 }
 
@@ -82,6 +87,10 @@ pub enum Route {
 pub const REVIEW_PATH: &str = "/review/";
 pub const WHERE_I_STAND_PATH: &str = "/where-i-stand/";
 pub const COURSE_END_PATH: &str = "/course-end/";
+
+/// The app paths of the course's own guides (see `Route`).
+pub const THERAPIST_PATH: &str = "/finding-a-therapist/";
+pub const OTHER_PATTERNS_PATH: &str = "/other-patterns/";
 
 impl Route {
     /// The page an app path shows. A trailing slash is ignored; anything
@@ -102,6 +111,8 @@ impl Route {
             "/review" => Route::Review,
             "/where-i-stand" => Route::WhereIStand,
             "/course-end" => Route::CourseEnd,
+            "/finding-a-therapist" => Route::FindingATherapist,
+            "/other-patterns" => Route::OtherPatterns,
             // Only the course's own lessons: an unknown one is the page
             // rendered for every unknown address (404.html).
             _ => match path.strip_prefix("/lesson/") {
@@ -208,6 +219,8 @@ mod tests {
         assert_eq!(Route::parse("/review/"), Route::Review);
         assert_eq!(Route::parse("/where-i-stand"), Route::WhereIStand);
         assert_eq!(Route::parse("/course-end#how-sure"), Route::CourseEnd);
+        assert_eq!(Route::parse(THERAPIST_PATH), Route::FindingATherapist);
+        assert_eq!(Route::parse("/other-patterns"), Route::OtherPatterns);
         assert_eq!(
             Route::parse("/lesson/what-attunement-is#s-intro"),
             Route::Lesson("what-attunement-is".to_string())

@@ -1,4 +1,5 @@
-//! Display settings: theme, text size and discreet mode. Kept apart from
+//! Display settings: theme, text size, discreet mode, and the country whose
+//! helplines About and the notes of care show. Kept apart from
 //! progress (their own key, their own tiny format) so a reader's look
 //! survives anything that happens to their answers, and so the pre-paint
 //! script in `index.html` can read them with one `JSON.parse` before the
@@ -80,8 +81,34 @@ pub const DISCREET: Setting = Setting {
     hint: "The tab shows \u{201c}Notes\u{201d} and a plain icon, and the page is hidden while you are in another tab or app.",
 };
 
-/// Every setting, in the order the reader sees them.
-pub const ALL: [&Setting; 3] = [&THEME, &TEXT_SIZE, &DISCREET];
+/// Where the reader lives, for help nearby: About's `#help` and every note
+/// of care show that country's lines (`components::help`). Chosen on About
+/// only and never guessed: nothing reads the reader's location, address or
+/// language, and the choice goes nowhere but this browser's storage. The
+/// words are the codes of `src/content/helplines.toml`.
+pub const COUNTRY: Setting = Setting {
+    name: "country",
+    attribute: "data-country",
+    legend: "Where you live",
+    options: &[
+        ("none", "Not chosen"),
+        ("uk", "United Kingdom"),
+        ("ie", "Ireland"),
+        ("us", "United States"),
+        ("ca", "Canada"),
+        ("au", "Australia"),
+        ("nz", "New Zealand"),
+        ("elsewhere", "Somewhere else"),
+    ],
+    hint: "Choose a place to see its helplines. Your choice is kept in this browser only, like the theme. Attune never works out where you are.",
+};
+
+/// Every setting, as stored.
+pub const ALL: [&Setting; 4] = [&THEME, &TEXT_SIZE, &DISCREET, &COUNTRY];
+
+/// The settings of the header's Display control, in the order the reader
+/// sees them (the country is chosen where the help is, on About).
+pub const DISPLAY: [&Setting; 3] = [&THEME, &TEXT_SIZE, &DISCREET];
 
 /// The reader's choice for each setting in [`ALL`], as its stored word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,12 +240,61 @@ mod tests {
     fn stored_form_is_the_documented_json() {
         assert_eq!(
             encode(&with("dark", "larger")),
-            r#"{"version":1,"theme":"dark","text_size":"larger","discreet":"off"}"#
+            r#"{"version":1,"theme":"dark","text_size":"larger","discreet":"off","country":"none"}"#
         );
         assert_eq!(
             encode(&discreet(Settings::default())),
-            r#"{"version":1,"theme":"system","text_size":"normal","discreet":"on"}"#
+            r#"{"version":1,"theme":"system","text_size":"normal","discreet":"on","country":"none"}"#
         );
+        let mut s = Settings::default();
+        s.set(&COUNTRY, "au");
+        assert_eq!(
+            encode(&s),
+            r#"{"version":1,"theme":"system","text_size":"normal","discreet":"off","country":"au"}"#
+        );
+    }
+
+    /// The country is a setting like the others: kept, merged between
+    /// tabs, read tolerantly; settings saved before it existed load with
+    /// no country chosen, and an unknown word chooses none.
+    #[test]
+    fn the_country_is_kept_like_any_setting() {
+        for (word, _) in COUNTRY.options {
+            let mut s = Settings::default();
+            s.set(&COUNTRY, word);
+            assert_eq!(decode(&encode(&s)).get(&COUNTRY), *word);
+        }
+        let old = decode(r#"{"version":1,"theme":"dark","text_size":"normal","discreet":"off"}"#);
+        assert_eq!(old.get(&COUNTRY), "none");
+        for raw in [
+            r#"{"country":"fr"}"#,
+            r#"{"country":"UK"}"#,
+            r#"{"country":1}"#,
+        ] {
+            assert_eq!(decode(raw).get(&COUNTRY), "none", "{raw}");
+        }
+        let base = Settings::default();
+        let mut ours = base;
+        ours.set(&COUNTRY, "nz");
+        let merged = Settings::merge(&base, &ours, &with("dark", "normal"));
+        assert_eq!((merged.get(&COUNTRY), merged.get(&THEME)), ("nz", "dark"));
+        let attrs: Vec<_> = merged.attributes().collect();
+        assert!(attrs.contains(&("data-country", Some("nz"))));
+    }
+
+    /// The chooser offers exactly the countries the helplines list has, by
+    /// the same words and names, then "somewhere else".
+    #[test]
+    fn the_country_words_are_the_helplines_countries() {
+        let countries = crate::content::helplines::COUNTRIES;
+        let offered = &COUNTRY.options[1..COUNTRY.options.len() - 1];
+        assert_eq!(offered.len(), countries.len());
+        for ((word, label), country) in offered.iter().zip(countries) {
+            assert_eq!((*word, *label), (country.code, country.label));
+        }
+        assert_eq!(COUNTRY.default_word(), "none");
+        assert_eq!(COUNTRY.options.last().map(|o| o.0), Some("elsewhere"));
+        assert!(!DISPLAY.iter().any(|s| s.name == COUNTRY.name));
     }
 
     #[test]
@@ -245,7 +321,7 @@ mod tests {
         let old = decode(r#"{"version":1,"theme":"dark","text_size":"larger"}"#);
         assert_eq!(old, with("dark", "larger"));
         assert!(!old.discreet());
-        assert!(encode(&old).ends_with(r#""discreet":"off"}"#));
+        assert!(encode(&old).contains(r#""discreet":"off""#));
     }
 
     #[test]
@@ -307,7 +383,8 @@ mod tests {
             [
                 ("data-theme", Some("dark")),
                 ("data-text-size", None),
-                ("data-discreet", None)
+                ("data-discreet", None),
+                ("data-country", None)
             ]
         );
         let attrs: Vec<_> = discreet(Settings::default()).attributes().collect();

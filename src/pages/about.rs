@@ -1,10 +1,10 @@
 //! About: the credit, what this course is and is not, privacy, and help.
 
 use crate::components::focus::on_page_shown;
-use crate::components::help::HelpSection;
+use crate::components::help_list::HelpSection;
 use crate::components::link::Link;
 use crate::content::ARTICLE_TITLE;
-use crate::model::routes::DATA_PATH;
+use crate::model::routes::{DATA_PATH, OTHER_PATTERNS_PATH, THERAPIST_PATH};
 use leptos::prelude::*;
 
 #[component]
@@ -30,6 +30,12 @@ pub fn About() -> impl IntoView {
                 "This course explains ideas about attachment and attunement. It cannot tell you what your attachment style is, and nothing in it is a diagnosis. If the lessons stir up something painful, that is understandable: go gently, take breaks, and think about talking it through with someone you trust or a qualified counsellor or therapist."
             </p>
             <HelpSection />
+            <p>
+                "For support over time, a doctor or a registered counsellor or therapist can help: see "
+                <Link href=THERAPIST_PATH>"Finding a therapist"</Link>
+                ". If neither pattern in the course fits you, see "
+                <Link href=OTHER_PATTERNS_PATH>"When neither pattern fits"</Link> "."
+            </p>
             <h2>"Your privacy"</h2>
             <p>
                 "Everything you do here stays in this browser. Your answers, your reflections and your place in the course are saved in this browser's local storage and nowhere else. There is no account, no server that receives your data, no analytics and no advertising. Attune loads nothing from other websites."

@@ -3,7 +3,11 @@
 //! split by `scripts/split-wasm.mjs`), so home loads without their code:
 //! `course` (a lesson, the journal, the printable workbook: they share most
 //! of their code), `data` (the Your data page) and `review` (Review,
-//! Where I stand and the closing page: learning that lasts). Home, About (it says
+//! Where I stand and the closing page: learning that lasts, and the
+//! course's own guides, finding a therapist and when neither pattern fits,
+//! which the closing page leads to; as a chunk of their own they cost a
+//! lesson's first load 3.7 KB gzip, for code the two split modules then
+//! shared in smaller pieces). Home, About (it says
 //! where to find help, which must show even when nothing more can be
 //! fetched) and the not-found page stay in the first load. Without the
 //! feature (host, prerendering, browser tests) these are plain calls.
@@ -22,8 +26,8 @@ use crate::model::routes::Route;
 use crate::pages::texts_shown_first;
 use crate::pages::{
     course_end::CourseEnd, data::DataPage, journal::Journal, lesson::LessonPage,
-    not_found::NotFound, review::ReviewPage, stance::WhereIStand, unlock::UnlockPage,
-    workbook::Workbook,
+    not_found::NotFound, other_patterns::OtherPatterns, review::ReviewPage, stance::WhereIStand,
+    therapist::FindingATherapist, unlock::UnlockPage, workbook::Workbook,
 };
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -70,7 +74,11 @@ impl Module {
         match route {
             Route::Lesson(_) | Route::Journal | Route::Workbook => Some(Module::Course),
             Route::Data => Some(Module::Data),
-            Route::Review | Route::WhereIStand | Route::CourseEnd => Some(Module::Review),
+            Route::Review
+            | Route::WhereIStand
+            | Route::CourseEnd
+            | Route::FindingATherapist
+            | Route::OtherPatterns => Some(Module::Review),
             Route::Home | Route::About | Route::NotFound => None,
         }
     }
@@ -179,6 +187,8 @@ fn data_page(_: &Route) -> AnyView {
 
 fn review_page(route: &Route) -> AnyView {
     match route {
+        Route::FindingATherapist => view! { <FindingATherapist /> }.into_any(),
+        Route::OtherPatterns => view! { <OtherPatterns /> }.into_any(),
         Route::Review => view! { <ReviewPage /> }.into_any(),
         Route::WhereIStand => view! { <WhereIStand /> }.into_any(),
         _ => view! { <CourseEnd /> }.into_any(),

@@ -13,6 +13,7 @@ use crate::components::course_text::{Content, WithTexts};
 use crate::components::download::download_text;
 use crate::components::focus::on_page_shown;
 use crate::components::follow_ups::FollowUpList;
+use crate::components::help::HELP_PATH;
 use crate::components::link::Link;
 use crate::components::prose::key_ideas;
 use crate::components::stance_chart::StanceChart;
@@ -23,7 +24,9 @@ use crate::content::{lessons, recap, LessonText};
 use crate::model::dates::{format_day, iso_day};
 use crate::model::ics::{reminders, Every};
 use crate::model::routes::Route;
-use crate::model::routes::{JOURNAL_PATH, REVIEW_PATH, WHERE_I_STAND_PATH};
+use crate::model::routes::{
+    JOURNAL_PATH, OTHER_PATTERNS_PATH, REVIEW_PATH, THERAPIST_PATH, WHERE_I_STAND_PATH,
+};
 use crate::model::summary::{course_results, sure_but_missed};
 use crate::model::workbook::describe_reflection;
 use crate::pages::meta;
@@ -227,8 +230,14 @@ fn LookingBack(texts: Vec<LessonText>, heading: NodeRef<H1>) -> impl IntoView {
                     " in a few weeks and see what has changed."
                 </li>
                 <li>
+                    "If you would like to keep going with someone alongside you, "
+                    <Link href=THERAPIST_PATH>"finding a therapist"</Link>
+                    " has ideas for where to start and what to ask. If neither pattern fitted you, see "
+                    <Link href=OTHER_PATTERNS_PATH>"when neither pattern fits"</Link> "."
+                </li>
+                <li>
                     "If something here stirred up something heavy, you do not have to carry it alone. "
-                    <Link href="/about#help">"Where to find help"</Link>
+                    <Link href=HELP_PATH>"Where to find help"</Link>
                 </li>
             </ul>
         </section>

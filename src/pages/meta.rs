@@ -5,7 +5,7 @@
 use crate::content::{lesson_by_slug, lessons, recap, Lesson};
 use crate::model::routes::{
     lesson_path, Route, ABOUT_PATH, COURSE_END_PATH, DATA_PATH, HOME_PATH, JOURNAL_PATH,
-    REVIEW_PATH, WHERE_I_STAND_PATH, WORKBOOK_PATH,
+    OTHER_PATTERNS_PATH, REVIEW_PATH, THERAPIST_PATH, WHERE_I_STAND_PATH, WORKBOOK_PATH,
 };
 
 pub const ABOUT: &str = "About";
@@ -17,6 +17,8 @@ pub const REVIEW: &str = "Review";
 pub const WHERE_I_STAND: &str = "Where I stand";
 pub const COURSE_END: &str = "Looking back";
 pub const UNLOCK: &str = "Unlock";
+pub const THERAPIST: &str = "Finding a therapist";
+pub const OTHER_PATTERNS: &str = "When neither pattern fits";
 
 /// The page's name ("" for home), as the tab shows it before " · Attune".
 pub fn title(route: &Route) -> &'static str {
@@ -30,6 +32,8 @@ pub fn title(route: &Route) -> &'static str {
         Route::Review => REVIEW,
         Route::WhereIStand => WHERE_I_STAND,
         Route::CourseEnd => COURSE_END,
+        Route::FindingATherapist => THERAPIST,
+        Route::OtherPatterns => OTHER_PATTERNS,
         Route::NotFound => NOT_FOUND,
     }
 }
@@ -46,6 +50,8 @@ pub fn description(route: &Route) -> &'static str {
         Route::Review => "A few of the course's ideas and questions again, at growing intervals, so they last.",
         Route::WhereIStand => "A short snapshot, just for you, of how easy some parts of closeness feel right now.",
         Route::CourseEnd => "The course in brief, with your reflections and snapshots, and what to try next.",
+        Route::FindingATherapist => "The course's own guide to finding a counsellor or therapist, and what to ask at a first call.",
+        Route::OtherPatterns => "The course's own page for readers whom neither pattern fits: what the article says, and where to read more.",
         Route::NotFound => NOT_FOUND_TEXT,
     }
 }
@@ -79,5 +85,6 @@ pub fn all_paths() -> Vec<String> {
     ];
     paths.extend(pages.map(String::from));
     paths.extend([WHERE_I_STAND_PATH, COURSE_END_PATH].map(String::from));
+    paths.extend([THERAPIST_PATH, OTHER_PATTERNS_PATH].map(String::from));
     paths
 }

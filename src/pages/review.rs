@@ -20,13 +20,17 @@ use crate::model::review::{
     due_today, next_due_after, next_interval, next_interval_after_help, shuffled, waiting, Card,
     Item, Rating,
 };
-use crate::model::routes::{REVIEW_PATH, WHERE_I_STAND_PATH};
+use crate::model::routes::{lesson_anchor_path, section_anchor, REVIEW_PATH, WHERE_I_STAND_PATH};
 use crate::model::then_now::comes_back;
 use crate::state::use_app_state;
 use leptos::html::{Div, H1};
 use leptos::prelude::*;
 
 const TITLE: &str = super::meta::REVIEW;
+
+/// Where the course's practice for the moment itself is: the lesson and
+/// its section (`tests/content.rs` checks that both exist).
+pub const PRACTICE: (&str, &str) = ("anxious-attachment-and-intimacy", "in-the-moment");
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
@@ -39,6 +43,15 @@ pub fn ReviewPage() -> impl IntoView {
             </h1>
             <p class="lead">
                 "A few ideas from the lessons you finished, brought back so they stay with you. There is no rush: a day you skip only moves things to a later day."
+            </p>
+            <p class="review-hard">
+                <strong>"When it is hard: "</strong>
+                "if a feeling rises fast, here or in your day, "
+                <Link href=lesson_anchor_path(
+                    PRACTICE.0,
+                    &section_anchor(PRACTICE.1),
+                )>"a short practice for the moment itself"</Link>
+                " can help you settle before you choose what to do."
             </p>
             {move || today.get().map(|now| view! { <Session now=now heading=heading /> })}
         </div>

@@ -102,7 +102,7 @@ pub fn UnlockPage() -> impl IntoView {
             <DeleteEverything />
             <p>
                 "If something here is weighing on you, "
-                <Link href="/about#help">"there is help"</Link> "."
+                <Link href=crate::components::help::HELP_PATH>"there is help"</Link> "."
             </p>
         </div>
     }

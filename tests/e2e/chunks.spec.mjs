@@ -63,6 +63,8 @@ const CHUNKED = [
   { path: "review", module: "review", ready: "main h1" },
   { path: "where-i-stand", module: "review", ready: "main h1" },
   { path: "course-end", module: "review", ready: "main h1" },
+  { path: "finding-a-therapist", module: "review", ready: "main h1" },
+  { path: "other-patterns", module: "review", ready: "main h1" },
 ];
 
 for (const { path, module, ready, text } of CHUNKED) {

@@ -25,7 +25,7 @@ test("theme and text size are chosen in the header, applied at once and remember
   expect(await background(page)).toBe(DARK_BG);
   await display.choose("Text size", "Larger");
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe("24px");
-  expect(await stored(page)).toEqual({ version: 1, theme: "dark", text_size: "larger", discreet: "off" });
+  expect(await stored(page)).toEqual({ version: 1, theme: "dark", text_size: "larger", discreet: "off", country: "none" });
 
   // Another page, then a reload: still chosen, and shown as chosen.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "About" }).click();
@@ -72,7 +72,7 @@ for (const [what, raw] of [
     await display.open();
     await expect(display.radio("Theme", "Same as device")).toBeChecked();
     await display.choose("Theme", "Dark");
-    expect(await stored(page)).toEqual({ version: 1, theme: "dark", text_size: "normal", discreet: "off" });
+    expect(await stored(page)).toEqual({ version: 1, theme: "dark", text_size: "normal", discreet: "off", country: "none" });
     expect(problems).toEqual([]);
   });
 }

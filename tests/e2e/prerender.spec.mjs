@@ -39,6 +39,8 @@ const PAGES = [
   ["data/", "Your data"],
   ["workbook/", "My workbook"],
   ["about/", "About Attune"],
+  ["finding-a-therapist/", "Finding a therapist"],
+  ["other-patterns/", "When neither pattern fits"],
 ];
 
 test("every page answers 200 with its heading, title, description and canonical link in its HTML", async ({ request, baseURL }) => {
@@ -60,6 +62,16 @@ test("every page answers 200 with its heading, title, description and canonical 
   expect(lesson).toContain(firstParagraph(one).slice(0, 60));
   const about = await (await request.get("about/")).text();
   expect(about).toContain("116 123");
+  expect(about).toContain("1800 184 527");
+  // Every country's list is in About's HTML, and every country's emergency
+  // number in each note of care: the stylesheet shows one.
+  for (const place of ["uk", "ie", "us", "ca", "au", "nz", "elsewhere"]) {
+    expect(about).toContain(`class="help-place" data-place="${place}"`);
+  }
+  const notes = await (await request.get(`lesson/${lessons[3].slug}/`)).text();
+  for (const place of ["uk", "ie", "us", "ca", "au", "nz", "elsewhere"]) {
+    expect(notes).toContain(`class="now-place" data-place="${place}"`);
+  }
   // A page's address without its trailing slash is redirected, as GitHub
   // Pages does; an unknown one is the not-found page, with status 404.
   const bare = await request.get(`lesson/${one.slug}`, { maxRedirects: 0 });

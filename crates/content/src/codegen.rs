@@ -281,6 +281,7 @@ fn inlines_code(inlines: &[Inline], table: &mut Table) -> String {
             Inline::Text(t) => format!("Inline::Text({})", table.add(t)),
             Inline::Emphasis(t) => format!("Inline::Emphasis({})", table.add(t)),
             Inline::Strong(t) => format!("Inline::Strong({})", table.add(t)),
+            Inline::Link(t, href) => format!("Inline::Link({}, {href:?})", table.add(t)),
         })
         .collect();
     format!("&[{}]", parts.join(", "))

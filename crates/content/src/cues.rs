@@ -379,9 +379,7 @@ fn kinds(text: &str) -> BTreeSet<&'static str> {
 fn plain(parts: &[Inline]) -> String {
     parts
         .iter()
-        .map(|p| match p {
-            Inline::Text(t) | Inline::Emphasis(t) | Inline::Strong(t) => t.as_str(),
-        })
+        .map(Inline::text)
         .collect()
 }
 

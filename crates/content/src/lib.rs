@@ -16,6 +16,9 @@
 pub mod hash;
 
 #[cfg(feature = "build")]
+pub mod helplines;
+
+#[cfg(feature = "build")]
 pub mod codegen;
 #[cfg(feature = "build")]
 pub mod cues;

@@ -93,6 +93,18 @@ pub enum Inline {
     Text(String),
     Emphasis(String),
     Strong(String),
+    /// `[text](/app/path/)`: a link to another page of the course (only app
+    /// paths; `tests/content.rs` checks that each names a page).
+    Link(String, String),
+}
+
+impl Inline {
+    /// The words the reader sees.
+    pub fn text(&self) -> &str {
+        match self {
+            Inline::Text(t) | Inline::Emphasis(t) | Inline::Strong(t) | Inline::Link(t, _) => t,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -727,9 +739,41 @@ fn parse_figure(rest: &str) -> Option<Block> {
     })
 }
 
-/// Splits `*emphasis*` and `**strong**` out of a line of text. An unmatched
-/// marker is kept as a literal character.
+/// Splits `[links](/path/)`, `*emphasis*` and `**strong**` out of a line of
+/// text. An unmatched marker, or a link to anything but an app path (one
+/// that starts with `/`), is kept as literal characters.
 pub fn parse_inline(text: &str) -> Vec<Inline> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some((before, link, after)) = split_link(rest) {
+        out.extend(parse_emphasis(before));
+        out.push(link);
+        rest = after;
+    }
+    out.extend(parse_emphasis(rest));
+    out
+}
+
+/// The text before the first `[text](/path)` link, the link, and the rest.
+fn split_link(text: &str) -> Option<(&str, Inline, &str)> {
+    let mut from = 0;
+    while let Some(open) = text[from..].find('[').map(|i| i + from) {
+        let parsed = text[open + 1..].split_once("](").and_then(|(label, rest)| {
+            let (href, after) = rest.split_once(')')?;
+            let plain = !label.is_empty() && !label.contains(['[', '*']);
+            (plain && href.starts_with('/') && !href.contains(char::is_whitespace))
+                .then(|| (Inline::Link(label.to_string(), href.to_string()), after))
+        });
+        match parsed {
+            Some((link, after)) => return Some((&text[..open], link, after)),
+            None => from = open + 1,
+        }
+    }
+    None
+}
+
+/// Splits `*emphasis*` and `**strong**` out of text without links.
+fn parse_emphasis(text: &str) -> Vec<Inline> {
     let mut out = Vec::new();
     let mut plain = String::new();
     let mut rest = text;

@@ -629,3 +629,40 @@ pub fn check(course: &Course) -> Vec<QualityError> {
     }
     errors
 }
+
+// ---- Words that label the reader --------------------------------------
+
+/// Phrases that pin a label, a type, a score or a diagnosis on the reader.
+/// The course explains patterns; it never tells anyone what they are. Every
+/// text written for readers is checked against them: the lessons, the
+/// helplines (at build time) and the pages' own words (`tests/content.rs`).
+/// Matched in lower case, with curly apostrophes read as straight ones.
+pub const LABELLING_PHRASES: &[&str] = &[
+    "you are a ",
+    "you are an ",
+    "you're a ",
+    "you're an ",
+    "you are anxious",
+    "you are avoidant",
+    "you are fearful",
+    "you are insecure",
+    "you are disorganised",
+    "your type",
+    "your score",
+    "your style is",
+    "your attachment style",
+    "you have an anxious",
+    "you have an avoidant",
+    "diagnos",
+    "disorder",
+    "you suffer from",
+];
+
+/// The first labelling phrase in `text`, if any.
+pub fn labels_the_reader(text: &str) -> Option<&'static str> {
+    let text = text.to_lowercase().replace('\u{2019}', "'");
+    LABELLING_PHRASES
+        .iter()
+        .copied()
+        .find(|phrase| text.contains(phrase))
+}

@@ -32,11 +32,7 @@ pub fn validate(course: &Course) -> Vec<ContentError> {
 pub fn inline_words(inlines: &[Inline]) -> usize {
     inlines
         .iter()
-        .map(|i| match i {
-            Inline::Text(t) | Inline::Emphasis(t) | Inline::Strong(t) => {
-                t.split_whitespace().count()
-            }
-        })
+        .map(|i| i.text().split_whitespace().count())
         .sum()
 }
 
