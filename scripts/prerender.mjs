@@ -64,15 +64,14 @@ export function fileOf(path) {
 export function pageHtml(template, page, { base, modules }) {
   const esc = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   const title = page.title ? `${page.title} · Attune` : "Attune";
-  // A page in a chunk also needs the code that writes progress
-  // (src/reader.rs) before the reader's first change.
-  const own = page.module ? [...(modules[page.module] ?? missing(page.module)), ...(modules.writer ?? missing("writer"))] : [];
+  const own = page.module ? modules[page.module] ?? missing(page.module) : [];
   const files = [...new Set(own), ...page.texts];
   const head = [
-    // The code that reads saved progress (src/reader.rs) is needed before
-    // the app takes the page over only when something is saved, and the
-    // unlock page's (src/lock.rs) only when it is locked.
-    readerPreload(modules.reader ?? missing("reader"), modules.lock ?? missing("lock")),
+    // The code that saves progress (src/saving.rs) is needed before the
+    // app takes the page over only when something is saved (a first visit
+    // fetches it after), and the unlock page's (src/lock.rs) only when it
+    // is locked.
+    savedPreload(modules.saving ?? missing("saving"), modules.lock ?? missing("lock")),
     // Not the not-found page: it answers many addresses.
     page.path === "/404"
       ? `<meta name="robots" content="noindex" />`
@@ -161,10 +160,11 @@ function minifyScripts(html) {
 }
 
 /** An inline script (allowed by the policy's hash, scripts/pwa/csp.mjs)
- * that preloads the reader's chunk files for a reader with something saved,
- * and the unlock page's when it is locked (sealed: see src/lock.rs), as the
- * app's own fetches ask for them (same URL and credentials mode). */
-function readerPreload(reader, lock) {
+ * that preloads the chunk files of the code that saves progress for a
+ * reader with something saved, and the unlock page's when it is locked
+ * (sealed: see src/lock.rs), as the app's own fetches ask for them (same
+ * URL and credentials mode). */
+function savedPreload(saving, lock) {
   return `<script>
       try {
         // This site's key (src/model/keys.rs), or, before this build has
@@ -174,7 +174,7 @@ function readerPreload(reader, lock) {
           return localStorage.getItem(own + n) === null;
         });
         var saved = localStorage.getItem((none ? "attune:" : own) + "progress") || "";
-        var files = saved ? ${JSON.stringify(reader)} : [];
+        var files = saved ? ${JSON.stringify(saving)} : [];
         if (saved.indexOf('{"app":"attune","encrypted":') === 0) files = files.concat(${JSON.stringify(lock)});
         files.forEach(function (file) {
           var link = document.createElement("link");

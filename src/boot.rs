@@ -5,8 +5,7 @@
 use crate::model::keys::{self, Prefix};
 use crate::model::routes;
 use crate::model::sealed::is_sealed;
-use crate::pages::chunks::{Module, PageNotLoaded};
-use crate::reader;
+use crate::split::PageNotLoaded;
 use crate::storage::Store;
 
 /// What `start()` read from the browser before mounting. Built without a
@@ -49,18 +48,16 @@ impl Boot {
     }
 
     /// Makes sure what storage holds can be read before the page is taken
-    /// over: saved progress needs its reader (`crate::reader`), which a
-    /// first visit's page has not loaded; sealed progress the unlock page
-    /// too (the page preloaded both).
-    pub async fn read_saved(&self) -> Result<(), PageNotLoaded> {
+    /// over: saved progress needs the code that saves it (`crate::saving`),
+    /// which a first visit's page has not loaded. True when it is sealed:
+    /// the unlock page's code is then needed too (`crate::start` loads it;
+    /// the page preloaded both).
+    pub async fn read_saved(&self) -> Result<bool, PageNotLoaded> {
         let Ok(Some(raw)) = self.store.read(keys::PROGRESS) else {
-            return Ok(());
+            return Ok(false);
         };
-        reader::load().await?;
-        if is_sealed(&raw) {
-            Module::Lock.load().await?;
-        }
-        Ok(())
+        crate::saving::load().await?;
+        Ok(is_sealed(&raw))
     }
 }
 

@@ -17,6 +17,13 @@ use wasm_bindgen_futures::JsFuture;
 pub use web_sys::CryptoKey;
 use web_sys::SubtleCrypto;
 
+/// The session's key: a non-extractable WebCrypto key (the browser never
+/// hands its bytes to any script) and the settings it was derived with.
+pub struct Key {
+    pub key: web_sys::CryptoKey,
+    pub kdf: KdfParams,
+}
+
 fn crypto() -> Result<web_sys::Crypto, CryptoError> {
     web_sys::window()
         .ok_or_else(|| CryptoError::CryptoUnavailable("no window".into()))?

@@ -21,11 +21,12 @@ pub mod dom_focus;
 pub mod lock;
 pub mod model;
 pub mod pages;
-pub mod reader;
 pub mod router;
 pub mod saver;
+pub mod saving;
 pub mod service_worker;
 pub mod session_key;
+pub mod split;
 pub mod start_failed;
 pub mod state;
 pub mod storage;
@@ -44,7 +45,11 @@ pub fn start() {
         let boot = boot::Boot::read();
         // A read that failed (its code could not be fetched) is tried again
         // once the app is running.
-        let read = boot.read_saved().await;
+        let read = match boot.read_saved().await {
+            Ok(true) => pages::chunks::Module::Lock.load().await.map(|_| ()),
+            Ok(false) => Ok(()),
+            Err(not_here) => Err(not_here),
+        };
         #[cfg(feature = "hydrate")]
         if let Some(rendered) = boot::rendered_for() {
             takeover::take_over(boot, rendered, read.is_ok()).await;

@@ -10,17 +10,11 @@
 //! data): a first visit carries none of it. This file is what the first
 //! load needs to hand text to the key.
 
-use crate::model::sealed::KdfParams;
 pub use crate::model::sync::LockState;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// The session's key: a non-extractable WebCrypto key (the browser never
-/// hands its bytes to any script) and the settings it was derived with.
-pub struct Key {
-    pub key: web_sys::CryptoKey,
-    pub kdf: KdfParams,
-}
+pub use crate::crypto::Key;
 
 /// What to do with the outcome of a seal or an open: the text, or why not
 /// in words.

@@ -1,14 +1,17 @@
-//! The saving core (`model::sync::Core`) in the app: a signal the pages
-//! read and change, the core, and the port it works through, carried out
-//! here over the storage adapter (`storage.rs`), the lock's key
-//! (`lock.rs`), timers and the code that arrives later. Every decision
-//! about saving is the core's, and host-tested there; this only does what
-//! it asks.
+//! A saving core (`model::sync::Core`) in the app: a signal the pages read
+//! and change, the core, and the port it works through, carried out here
+//! over the storage adapter (`storage.rs`), the lock's key (`lock.rs`),
+//! timers and the code that arrives later. Every decision about saving is
+//! the core's, and host-tested there; this only does what it asks.
+//!
+//! Progress's core comes in a chunk of its own (`crate::saving`): until it
+//! is here, what the reader does waits, in order, and is handed to the core
+//! when it starts; if it does not come, the reader is told.
 
 use crate::lock;
-use crate::model::sync::{Code, Core, Document, Input, Job, LockState, Note, Notice, Port};
-use crate::model::sync::{SaveStatus, Stored};
-use crate::storage::{request_persistence, Persistence, Slot, StorageError, Store};
+use crate::model::sync::{Code, Document, Drive, Input, Job, LockState, Note, Notice, Port};
+use crate::model::sync::{SaveStatus, StorageError, Stored};
+use crate::storage::{request_persistence, Persistence, Slot, Store};
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -19,7 +22,7 @@ use std::time::Duration;
 /// store dozens of times a second.
 pub const SAVE_DELAY: Duration = Duration::from_millis(300);
 
-/// How long code the core asked for may take before the reader is told
+/// How long code that is asked for may take before the reader is told
 /// that it has not arrived (it is still taken in if it arrives later).
 const CODE_WAIT: Duration = Duration::from_secs(8);
 
@@ -32,9 +35,20 @@ pub type Report = (
     RwSignal<Option<Persistence>>,
 );
 
+/// The core, once it has started.
+enum Running<D> {
+    /// Its code is not here yet (`fetching`: asked for).
+    NotYet {
+        fetching: bool,
+    },
+    /// At work: what comes in meanwhile waits its turn.
+    Busy,
+    Ready(Box<dyn Drive<D>>),
+}
+
 pub struct Saver<D: 'static> {
     doc: RwSignal<D>,
-    core: StoredValue<Option<Core<D>>, LocalStorage>,
+    core: StoredValue<Running<D>, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     store: StoredValue<Store, LocalStorage>,
     slot: &'static Slot<D>,
@@ -46,7 +60,7 @@ pub struct Saver<D: 'static> {
     /// While a page rendered at build time is being taken over: what the
     /// core said at the start, held until the reader's state is shown.
     waiting: StoredValue<Option<Vec<Note<D>>>, LocalStorage>,
-    /// Inputs raised while the core was at work, taken in right after.
+    /// Inputs that came while the core was at work, or before it started.
     queue: StoredValue<Vec<Input<D>>, LocalStorage>,
 }
 
@@ -58,9 +72,11 @@ impl<D> Clone for Saver<D> {
 impl<D> Copy for Saver<D> {}
 
 impl<D: Document + Send + Sync + 'static> Saver<D> {
-    /// Starts from what storage holds. When `taking_over` a page rendered
-    /// at build time, the signal starts blank, as the page was rendered,
-    /// and what the core said waits for [`Saver::take_over`].
+    /// Starts from what storage holds, if the core's code is here. When
+    /// `taking_over` a page rendered at build time, the signal starts blank,
+    /// as the page was rendered, and the core starts with
+    /// [`Saver::take_over`]: nothing is read, shown or written before the
+    /// app has the page (a start that fails touches nothing stored).
     pub fn new(
         slot: &'static Slot<D>,
         store: &Store,
@@ -71,7 +87,7 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
     ) -> Self {
         let saver = Saver {
             doc: RwSignal::new(D::default()),
-            core: StoredValue::new_local(None),
+            core: StoredValue::new_local(Running::NotYet { fetching: false }),
             timer: StoredValue::new_local(None),
             store: StoredValue::new_local(store.clone()),
             slot,
@@ -81,11 +97,7 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
             waiting: StoredValue::new_local(Some(Vec::new())),
             queue: StoredValue::new_local(Vec::new()),
         };
-        let core = Core::start(&mut saver.port(), report.is_some());
-        let ours = core.ours().clone();
-        saver.core.set_value(Some(core));
         if !taking_over {
-            saver.doc.set(ours);
             saver.take_over();
         }
         saver
@@ -107,23 +119,79 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
         });
     }
 
-    /// Shows the reader's document in the page just taken over, and does
-    /// what the core asked at the start.
+    /// Starts the core, if its code is here, and shows the reader's
+    /// document in the page just taken over.
     pub fn take_over(self) {
-        let Some(notes) = self.waiting.try_update_value(Option::take).flatten() else {
+        if self.waiting.with_value(Option::is_none) {
             return;
-        };
-        if let Some(ours) = self
-            .core
-            .with_value(|c| c.as_ref().map(|c| c.ours().clone()))
-        {
-            self.doc.set(ours);
         }
+        if let Some(start) = (self.slot.core)() {
+            let core = start(&mut self.port(), self.report.is_some(), D::default());
+            self.doc.set(core.ours().clone());
+            self.core.set_value(Running::Ready(core));
+        }
+        let notes = self.waiting.try_update_value(Option::take).flatten();
         let mut port = self.port();
-        for note in notes {
+        for note in notes.into_iter().flatten() {
             port.notify(note);
         }
         self.drain();
+    }
+
+    /// Fetches the core's code now, if it is not here: a first visit's page
+    /// asks once it is taken over.
+    pub fn start_soon(self) {
+        let fetch = self.core.try_update_value(|c| match c {
+            Running::NotYet { fetching } => !std::mem::replace(fetching, true),
+            _ => false,
+        });
+        if fetch != Some(true) {
+            return;
+        }
+        let done = Rc::new(Cell::new(false));
+        let arrived = done.clone();
+        leptos::task::spawn_local(async move {
+            let here = (self.slot.fetch_core)().await;
+            arrived.set(true);
+            self.core_arrived(here);
+        });
+        set_timeout(
+            move || {
+                if !done.get() {
+                    self.code_missing();
+                }
+            },
+            CODE_WAIT,
+        );
+    }
+
+    /// Starts the core, which takes in what the reader did meanwhile.
+    fn core_arrived(self, here: bool) {
+        let start = (self.slot.core)().filter(|_| here);
+        let Some(start) = start else {
+            self.core.set_value(Running::NotYet { fetching: false });
+            return self.code_missing();
+        };
+        let core = start(
+            &mut self.port(),
+            self.report.is_some(),
+            self.doc.get_untracked(),
+        );
+        // What storage holds, with what the reader did: shown from now on.
+        self.doc.set(core.ours().clone());
+        self.core.set_value(Running::Ready(core));
+        // What was typed is in the core now, and nothing else of it waits.
+        self.queue
+            .update_value(|q| q.retain(|i| !matches!(i, Input::Changed(_))));
+        self.drain();
+    }
+
+    /// The reader is told, if they have done anything that waits for saving.
+    fn code_missing(self) {
+        let waits = self.queue.with_value(|q| !q.is_empty());
+        if let (true, Some((_, status, ..))) = (waits, self.report) {
+            status.set(SaveStatus::Failed(StorageError::NotLoaded));
+        }
     }
 
     pub fn doc(&self) -> RwSignal<D> {
@@ -137,7 +205,7 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
     /// Whether edits made before the tab locked wait for the reader.
     pub fn holds_edits(&self) -> bool {
         self.core
-            .with_value(|c| c.as_ref().is_some_and(Core::holds_edits))
+            .with_value(|c| matches!(c, Running::Ready(core) if core.holds_edits()))
     }
 
     /// Takes the signal's value in (an effect may not have run since it
@@ -147,24 +215,47 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
         self.feed(Input::Save);
     }
 
-    /// Hands `input` to the core. An input raised while the core is at work
-    /// (a port call that answers at once) waits its turn.
+    /// Hands `input` to the core. What comes while the core is at work (a
+    /// port call that answers at once), or before it has started, waits its
+    /// turn.
     pub fn feed(self, input: Input<D>) {
-        let Some(mut core) = self.core.try_update_value(Option::take).flatten() else {
-            self.queue.update_value(|q| q.push(input));
-            return;
-        };
-        core.handle(&mut self.port(), input);
-        self.core.set_value(Some(core));
-        self.drain();
+        let taken = self
+            .core
+            .try_update_value(|c| std::mem::replace(c, Running::Busy));
+        match taken {
+            Some(Running::Ready(mut core)) => {
+                core.handle(&mut self.port(), input);
+                self.core.set_value(Running::Ready(core));
+                self.drain();
+            }
+            Some(not_yet @ Running::NotYet { .. }) => {
+                self.core.set_value(not_yet);
+                // The blank document the page was shown, and a save with
+                // nothing changed, need no core; anything else does.
+                let idle = match &input {
+                    Input::Changed(doc) => *doc == D::default(),
+                    Input::Save => self.queue.with_value(Vec::is_empty),
+                    _ => false,
+                };
+                if !idle {
+                    self.queue.update_value(|q| q.push(input));
+                    self.start_soon();
+                }
+            }
+            Some(Running::Busy) | None => self.queue.update_value(|q| q.push(input)),
+        }
     }
 
     fn drain(self) {
-        while let Some(next) = self
-            .queue
-            .try_update_value(|q| (!q.is_empty()).then(|| q.remove(0)))
-            .flatten()
-        {
+        let ready = || self.core.with_value(|c| matches!(c, Running::Ready(_)));
+        while ready() {
+            let Some(next) = self
+                .queue
+                .try_update_value(|q| (!q.is_empty()).then(|| q.remove(0)))
+                .flatten()
+            else {
+                return;
+            };
             self.feed(next);
         }
     }
@@ -232,6 +323,13 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
 /// that arrives later.
 struct Adapter<D: 'static>(Saver<D>);
 
+impl<D: Document + Send + Sync + 'static> Adapter<D> {
+    /// An answer that comes at once waits until the core is done.
+    fn later(&self, input: Input<D>) {
+        self.0.queue.update_value(|q| q.push(input));
+    }
+}
+
 impl<D: Document + Send + Sync + 'static> Port<D> for Adapter<D> {
     fn read(&mut self) -> Result<Option<String>, StorageError> {
         let name = self.0.slot.name;
@@ -270,58 +368,29 @@ impl<D: Document + Send + Sync + 'static> Port<D> for Adapter<D> {
     }
 
     fn fetch(&mut self, code: Code) {
+        // Both are in the core's own chunk, which is here if it runs.
         let saver = self.0;
-        let done = Rc::new(Cell::new(false));
-        let answered = done.clone();
         leptos::task::spawn_local(async move {
-            let here = match code {
-                Code::Reader => crate::reader::load().await.is_ok(),
-                Code::Writer => crate::reader::load_writer().await.is_ok(),
-            };
-            answered.set(true);
+            let here = (saver.slot.fetch_core)().await;
             saver.feed(Input::Arrived { code, here });
         });
-        // A load that hangs is told to the reader as one that failed; if it
-        // arrives after all, it is taken in then.
-        set_timeout(
-            move || {
-                if !done.get() {
-                    saver.feed(Input::Arrived { code, here: false });
-                }
-            },
-            CODE_WAIT,
-        );
     }
 
     fn seal(&mut self, job: Job, text: String) {
         let saver = self.0;
-        let started = lock::seal(
-            text,
-            Box::new(move |sealed| saver.feed(Input::Sealed { job, sealed })),
-        );
-        if !started {
-            self.0.queue.update_value(|q| {
-                q.push(Input::Sealed {
-                    job,
-                    sealed: Err(StorageError::Locked.to_string()),
-                })
-            });
+        let done = Box::new(move |sealed| saver.feed(Input::Sealed { job, sealed }));
+        if !lock::seal(text, done) {
+            let sealed = Err(StorageError::Locked.to_string());
+            self.later(Input::Sealed { job, sealed });
         }
     }
 
     fn open(&mut self, job: Job, sealed: String) {
         let saver = self.0;
-        let started = lock::open(
-            sealed,
-            Box::new(move |opened| saver.feed(Input::Opened { job, opened })),
-        );
-        if !started {
-            self.0.queue.update_value(|q| {
-                q.push(Input::Opened {
-                    job,
-                    opened: Err(StorageError::Locked.to_string()),
-                })
-            });
+        let done = Box::new(move |opened| saver.feed(Input::Opened { job, opened }));
+        if !lock::open(sealed, done) {
+            let opened = Err(StorageError::Locked.to_string());
+            self.later(Input::Opened { job, opened });
         }
     }
 

@@ -8,10 +8,9 @@
 //! and [`opening`], through which the saver seals and opens) and from the
 //! lock's controls on Your data: never in the first load.
 
-use crate::crypto::{self, CryptoError};
-use crate::lock::Key;
+use crate::crypto::{self, CryptoError, Key};
 use crate::model::sealed::{KdfParams, Sealed};
-use crate::pages::chunks::PageNotLoaded;
+use crate::split::PageNotLoaded;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -42,6 +41,12 @@ macro_rules! in_lock_chunk {
 }
 
 in_lock_chunk!(
+    fn arrive() {
+        Ok(Box::pin(async { Ok(String::new()) }))
+    }
+);
+
+in_lock_chunk!(
     fn sealing(key: Rc<Key>, text: String) {
         let work = seal(&key, text);
         Ok(Box::pin(
@@ -58,6 +63,12 @@ in_lock_chunk!(
         ))
     }
 );
+
+/// Fetches the `lock` chunk (unless it is here): once the lock is on, the
+/// saver seals with its code, so a passphrase is only taken once it is.
+pub async fn here() -> Result<(), PageNotLoaded> {
+    arrive().await.map(|_| ())
+}
 
 /// A key for a new passphrase: a new random salt, then PBKDF2 (about a
 /// tenth of a second on a laptop, longer on a phone).

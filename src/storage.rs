@@ -9,15 +9,15 @@
 //! not ours. What to read, write or keep aside, and when, is decided in
 //! `model::sync`; this carries it out.
 
-use crate::content::lessons;
-use crate::model::first_screen;
 use crate::model::keys::{self, is_legacy, legacy_moves, Prefix};
 use crate::model::progress::Progress;
 use crate::model::settings::{self, Settings};
 pub use crate::model::sync::StorageError;
-use crate::model::sync::Stored;
-use crate::reader;
+use crate::model::sync::{Core, Stored};
+use crate::saving::{self, StartCore};
 use gloo_storage::{LocalStorage, Storage as _};
+use std::future::Future;
+use std::pin::Pin;
 
 /// Tells a full storage from other write errors. Engines disagree on how to
 /// say it: Chromium `QuotaExceededError`, Firefox
@@ -41,7 +41,7 @@ pub struct Slot<D: 'static> {
     /// Its name under this site's prefix (`model::keys`).
     pub name: &'static str,
     /// The stored text as the saving core takes it (decoded, migrated and
-    /// checked: `model::codec::stored`), or `None` while the code that
+    /// checked: `model::stored`), or `None` while the code that
     /// reads it is still on its way.
     pub decode: fn(&str) -> Option<Stored<D>>,
     /// The stored text, or why it could not be made; `None` while the code
@@ -49,6 +49,10 @@ pub struct Slot<D: 'static> {
     pub encode: fn(&D) -> Option<Result<String, String>>,
     /// A summary written under its own name after each plain save, if any.
     pub glance: Option<Glance<D>>,
+    /// Starts the document's saving core, if its code is here.
+    pub core: fn() -> Option<StartCore<D>>,
+    /// Fetches that code (progress's: the `saving` chunk); true once here.
+    pub fetch_core: fn() -> Pin<Box<dyn Future<Output = bool>>>,
 }
 
 /// A summary of a stored document, kept under its own name.
@@ -61,13 +65,14 @@ fn today() -> crate::model::review::Day {
 
 pub static PROGRESS: Slot<Progress> = Slot {
     name: keys::PROGRESS,
-    // Through `reader`: the code that reads and writes it may still be on
-    // its way (a chunk of its own).
-    decode: |raw| reader::loaded().map(|read| read(Some(raw))),
-    encode: |p| reader::writer().map(|write| write(p)),
+    // Through `saving`: the code that saves progress is a chunk of its own.
+    decode: |raw| saving::loaded().map(|s| (s.read)(raw)),
+    encode: |p| saving::loaded().map(|s| (s.write)(p)),
     glance: Some((keys::GLANCE, |p| {
-        first_screen::glance(p, lessons(), Some(today()))
+        saving::loaded().map_or_else(String::new, |s| (s.glance)(p, today()))
     })),
+    core: || saving::loaded().map(|s| s.start),
+    fetch_core: || Box::pin(async { saving::load().await.is_ok() }),
 };
 
 pub static SETTINGS: Slot<Settings> = Slot {
@@ -75,6 +80,8 @@ pub static SETTINGS: Slot<Settings> = Slot {
     decode: |raw| Some(settings::stored(Some(raw))),
     encode: |s| Some(Ok(settings::encode(s))),
     glance: None,
+    core: || Some(|port, tells, early| Box::new(Core::start_after(port, tells, early))),
+    fetch_core: || Box::pin(async { true }),
 };
 
 /// localStorage for this site, or nothing when the browser blocks it.

@@ -718,10 +718,7 @@ fn the_hardest_lessons_carry_notes_of_care() {
     for lesson in 3..=5 {
         assert!(has(lesson, &["attachment style"]), "lesson {}", lesson + 1);
     }
-    assert!(has(
-        5,
-        &["Following you everywhere", "checking your phone"]
-    ));
+    assert!(has(5, &["Following you everywhere", "checking your phone"]));
     assert!(
         has(5, &["feel safe with"]),
         "before the exercise in lesson 6"
@@ -997,9 +994,12 @@ fn learning_text() -> Vec<String> {
         "src/components/calibration.rs",
         "src/components/stance_chart.rs",
         "src/components/follow_ups.rs",
-        "src/model/stance.rs",
-        "src/model/review.rs",
-        "src/model/then_now.rs",
+        "src/model/stance/mod.rs",
+        "src/model/stance/take.rs",
+        "src/model/review/mod.rs",
+        "src/model/review/card.rs",
+        "src/model/then_now/mod.rs",
+        "src/model/then_now/follow_up.rs",
     ])
 }
 

@@ -660,6 +660,46 @@ fn data_from_a_newer_version_is_refused_as_newer() {
     );
 }
 
+/// A newer version adds a part (`marks`), a field inside one answer, and
+/// changes the shape of another part (`positions`): this version still
+/// shows every part it can read, not a blank course.
+#[test]
+fn a_newer_versions_progress_shows_every_part_this_version_reads() {
+    use attune::model::stored::stored;
+    use attune::model::sync::Stored;
+    let raw = std::fs::read_to_string("tests/fixtures/schema-v3.json").unwrap();
+    let known = decode(&raw).unwrap().progress;
+    let mut doc: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    doc["schema"] = (SCHEMA_VERSION + 1).into();
+    doc["progress"]["marks"] = serde_json::json!({"what-attunement-is.p3": {"note": "mine"}});
+    doc["progress"]["answers"]["what-attunement-is.core-of-attunement"]["shared"] = true.into();
+    doc["progress"]["positions"] = serde_json::json!([{"lesson": "what-attunement-is"}]);
+    let Stored::Newer {
+        version,
+        readable_part,
+    } = stored(Some(&doc.to_string()))
+    else {
+        panic!("not read as newer");
+    };
+    assert_eq!(version, SCHEMA_VERSION + 1);
+    assert!(!known.reflections.is_empty() && !known.answers.is_empty());
+    assert_eq!(readable_part.reflections, known.reflections);
+    assert_eq!(readable_part.completed, known.completed);
+    assert_eq!(readable_part.review, known.review);
+    assert_eq!(readable_part.takes, known.takes);
+    assert_eq!(readable_part.answers, known.answers);
+    // The part whose shape changed is left out whole, not half-read.
+    assert!(!known.positions.is_empty());
+    assert!(readable_part.positions.is_empty());
+
+    // A part that reads but fails this version's checks is left out alone.
+    doc["progress"]["positions"] = serde_json::json!({"not an id <b>": "x"});
+    let Stored::Newer { readable_part, .. } = stored(Some(&doc.to_string())) else {
+        panic!("not read as newer");
+    };
+    assert_eq!(readable_part.reflections, known.reflections);
+}
+
 /// A small deterministic generator, so the fuzz test needs no crate and
 /// fails the same way every time.
 struct Lcg(u64);

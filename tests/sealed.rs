@@ -548,7 +548,6 @@ fn the_fixture_made_by_each_browser_opens() {
 /// reads exactly as it did unlocked; and only the envelope counts as locked.
 #[test]
 fn stored_progress_of_every_schema_locks_and_unlocks_to_the_same_reading() {
-    use attune::model::codec;
     use attune::model::sealed::is_sealed;
     for schema in ["schema-v1.json", "schema-v2.json"] {
         let plain = std::fs::read_to_string(format!("tests/fixtures/{schema}")).unwrap();
@@ -560,12 +559,12 @@ fn stored_progress_of_every_schema_locks_and_unlocks_to_the_same_reading() {
         let opened = open_with(&key, &locked).expect("opens");
         assert_eq!(opened, plain);
         assert_eq!(
-            codec::stored(Some(&opened)),
-            codec::stored(Some(&plain)),
+            attune::model::stored::stored(Some(&opened)),
+            attune::model::stored::stored(Some(&plain)),
             "{schema}"
         );
         assert!(matches!(
-            codec::stored(Some(&plain)),
+            attune::model::stored::stored(Some(&plain)),
             attune::model::sync::Stored::Readable(_) | attune::model::sync::Stored::Migrated(_)
         ));
         // Turned off again: what is written is the plain text once more.

@@ -310,7 +310,7 @@ fn what_another_site_writes_in_our_place_is_kept_aside_never_merged() {
     let mine = with(&[("l.a", "mine")]);
     let mut m = started(Stored::Readable(mine.clone()));
     let hostile = r#"{"schema":1,"progress":{"answers":{"__proto__":{}}}}"#;
-    let stored = codec::stored(Some(hostile));
+    let stored = attune::model::stored::stored(Some(hostile));
     let Stored::Unreadable { ref why, .. } = stored else {
         panic!("a hostile value must not be readable: {stored:?}");
     };
@@ -334,7 +334,8 @@ fn what_another_site_writes_in_our_place_is_kept_aside_never_merged() {
 
 #[test]
 fn unreadable_data_at_start_is_kept_aside_and_the_reader_told() {
-    let (m, commands) = Machine::<Progress>::start(Some(codec::stored(Some("{not json"))));
+    let (m, commands) =
+        Machine::<Progress>::start(Some(attune::model::stored::stored(Some("{not json"))));
     assert_eq!(commands[0], Command::KeepAside("{not json".into()));
     assert!(matches!(
         commands[1],
@@ -739,7 +740,7 @@ mod tabs {
         }
 
         fn decode(&mut self, raw: &str) -> Option<Stored<Progress>> {
-            self.side.code[0].then(|| codec::stored(Some(raw)))
+            self.side.code[0].then(|| attune::model::stored::stored(Some(raw)))
         }
 
         fn encode(&mut self, doc: &Progress) -> Option<Result<String, String>> {
@@ -1145,7 +1146,7 @@ mod tabs {
                 .shared
                 .progress
                 .as_deref()
-                .map(|p| codec::stored(Some(p)))
+                .map(|p| attune::model::stored::stored(Some(p)))
             else {
                 return;
             };
@@ -1243,7 +1244,7 @@ mod tabs {
             } else {
                 raw.clone()
             };
-            match codec::stored(Some(&plain)) {
+            match attune::model::stored::stored(Some(&plain)) {
                 Stored::Readable(p) => p,
                 other => panic!("storage holds what cannot be read: {other:?}"),
             }

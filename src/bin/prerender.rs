@@ -31,7 +31,12 @@ fn main() -> ExitCode {
         eprintln!("prerender: {why}");
         return ExitCode::FAILURE;
     }
-    for module in [Module::Course, Module::Data, Module::Review] {
+    for module in [
+        Module::Lesson,
+        Module::Journal,
+        Module::Data,
+        Module::Review,
+    ] {
         if block_on(module.load()).is_err() {
             eprintln!("prerender: module {module:?} did not load");
             return ExitCode::FAILURE;

@@ -6,7 +6,6 @@ use crate::components::confirm::ConfirmAction;
 use crate::components::passphrase::{focus_soon, peek, take, PassphraseField, ShowPassphrase};
 use crate::lock::LockState;
 use crate::model::sealed::{check_new_passphrase, PassphraseProblem};
-use crate::pages::chunks::Module;
 use crate::session_key;
 use crate::state::use_app_state;
 use leptos::html::Input;
@@ -128,7 +127,7 @@ fn ChoosePassphrase(
         status.set(Some("Making the key from your passphrase\u{2026}".into()));
         leptos::task::spawn_local(async move {
             // The saver seals with the `lock` chunk's code.
-            let made = match Module::Lock.load().await {
+            let made = match session_key::here().await {
                 Ok(_) => session_key::choose(&words).await.map_err(|e| e.to_string()),
                 Err(_) => {
                     Err("part of Attune could not be downloaded. Connect and try again.".into())

@@ -84,7 +84,7 @@ pub fn Notices() -> impl IntoView {
                     <p>
                         <strong>"Your progress was saved by a newer version of Attune."</strong>
                         {format!(
-                            " This page is older (it reads format {SCHEMA_VERSION}, the data is format {version}), so it shows your progress without saving changes, to keep your data safe. Reload the page to get the newest version.",
+                            " This page is older (it reads format {SCHEMA_VERSION}, the data is format {version}), so it shows what it can read of your progress and saves no changes, to keep your data safe. Reload the page to get the newest version.",
                         )}
                     </p>
                 </div>

@@ -11,7 +11,6 @@
 
 use super::json;
 use super::progress::Progress;
-use super::sync::Stored;
 use super::validate::{check_progress, BadId};
 use serde::{Deserialize, Serialize};
 
@@ -181,39 +180,6 @@ pub fn from_v2(progress: Progress) -> Result<Progress, DecodeError> {
         });
     }
     Ok(progress)
-}
-
-/// What the text stored under the progress key (or its absence) is to the
-/// sync machine: the same reading at start-up and for another tab's write.
-pub fn stored(raw: Option<&str>) -> Stored<Progress> {
-    let Some(raw) = raw else {
-        return Stored::Nothing;
-    };
-    match decode(raw) {
-        Ok(Decoded {
-            progress,
-            migrated_from: None,
-        }) => Stored::Readable(progress),
-        Ok(Decoded { progress, .. }) => Stored::Migrated(progress),
-        Err(DecodeError::NewerSchema(version)) => Stored::Newer {
-            version,
-            readable_part: decode_newer_best_effort(raw),
-        },
-        Err(error) => Stored::Unreadable {
-            raw: raw.to_string(),
-            why: error.to_string(),
-        },
-    }
-}
-
-/// Reads what it can of data written by a newer version, to show it
-/// read-only: the fields this version knows, where they still fit.
-pub fn decode_newer_best_effort(raw: &str) -> Progress {
-    json::from_str::<EnvelopeIn>(raw)
-        .map(|e| e.progress)
-        .ok()
-        .filter(|p| check_progress(p).is_ok())
-        .unwrap_or_default()
 }
 
 fn located(e: json::Error) -> DecodeError {

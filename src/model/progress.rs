@@ -2,10 +2,10 @@
 //! position and finished lessons. Everything hangs on stable content ids, so
 //! rewording a lesson keeps the reader's work.
 
-use super::review::{Card, Day};
+use super::review::card::{Card, Day};
 use super::sorted::{SortedMap, SortedSet};
-use super::stance::Take;
-use super::then_now::FollowUp;
+use super::stance::take::Take;
+use super::then_now::follow_up::FollowUp;
 use crate::content::{Check, Lesson, Reflection, ReflectionKind};
 use serde::{Deserialize, Serialize};
 
@@ -27,13 +27,13 @@ pub struct Progress {
     pub review: SortedMap<Card>,
     /// Reflection id → what the reader added when it came back, oldest
     /// first (`then_now`).
-    #[serde(deserialize_with = "super::then_now::capped_map")]
+    #[serde(deserialize_with = "super::then_now::follow_up::capped_map")]
     pub follow_ups: SortedMap<Vec<FollowUp>>,
     /// Reflection id → the day it last came back and the reader answered.
-    #[serde(deserialize_with = "super::then_now::days")]
+    #[serde(deserialize_with = "super::then_now::follow_up::days")]
     pub revisited: SortedMap<Day>,
     /// "Where I stand" snapshots, by day (`stance`).
-    #[serde(deserialize_with = "super::stance::capped_takes")]
+    #[serde(deserialize_with = "super::stance::take::capped_takes")]
     pub takes: Vec<Take>,
 }
 

@@ -1,8 +1,9 @@
 //! The pages a first visit to home does not need, compiled into wasm
 //! chunks of their own when the `split` feature is on (Trunk's builds,
 //! split by `scripts/split-wasm.mjs`), so home loads without their code:
-//! `course` (a lesson, the journal, the printable workbook: they share most
-//! of their code), `data` (the Your data page) and `review` (Review,
+//! `lesson`, `journal` (the journal and the printable workbook; what they
+//! share with a lesson travels in chunks of its own, which wasm-split cuts),
+//! `data` (the Your data page) and `review` (Review,
 //! Where I stand and the closing page: learning that lasts, and the
 //! course's own guides, finding a therapist and when neither pattern fits,
 //! which the closing page leads to; as a chunk of their own they cost a
@@ -35,15 +36,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 /// A module's chunk did not arrive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PageNotLoaded;
-
-#[cfg(feature = "split")]
-impl From<leptos::wasm_split::SplitLoaderError> for PageNotLoaded {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        PageNotLoaded
-    }
-}
+pub use crate::split::PageNotLoaded;
 
 /// Builds the page of a route, with code that lives in a module's chunk.
 /// Called where the page is shown, so the page finds the app's context.
@@ -60,7 +53,8 @@ type Loaded = (MakePage, Prepare);
 /// The split modules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Module {
-    Course,
+    Lesson,
+    Journal,
     Data,
     Review,
     /// Not a route's: the page shown in any route's place while locked.
@@ -72,7 +66,8 @@ impl Module {
     /// pages in the first load.
     pub fn of(route: &Route) -> Option<Module> {
         match route {
-            Route::Lesson(_) | Route::Journal | Route::Workbook => Some(Module::Course),
+            Route::Lesson(_) => Some(Module::Lesson),
+            Route::Journal | Route::Workbook => Some(Module::Journal),
             Route::Data => Some(Module::Data),
             Route::Review
             | Route::WhereIStand
@@ -108,22 +103,19 @@ impl Module {
         // Returned from the chunk, not stored by it: values the optimiser
         // cannot see keep the chunk's code out of the first load.
         let loaded = match self {
-            Module::Course => course().await?,
+            Module::Lesson => lesson().await?,
+            Module::Journal => journal().await?,
             Module::Data => data().await?,
             Module::Review => review().await?,
             Module::Lock => lock().await?,
         };
-        // Its pages change the reader's progress, which is written with
-        // code of its own (`crate::reader`): here before the first change.
-        crate::reader::load_writer().await?;
         LOADED.with(|cells| cells[self as usize].set(Some(loaded)));
         Ok(loaded.0)
     }
 }
 
 thread_local! {
-    static LOADED: [Cell<Option<Loaded>>; 4] =
-        const { [Cell::new(None), Cell::new(None), Cell::new(None), Cell::new(None)] };
+    static LOADED: [Cell<Option<Loaded>>; 5] = const { [const { Cell::new(None) }; 5] };
 }
 
 /// Declares `async fn $name() -> Result<Loaded, PageNotLoaded>` whose
@@ -141,9 +133,16 @@ macro_rules! module_in_chunk {
 }
 
 module_in_chunk!(
-    course,
-    fn course() {
-        Ok((course_page, prepare_texts))
+    lesson,
+    fn lesson() {
+        Ok((lesson_page, prepare_texts))
+    }
+);
+
+module_in_chunk!(
+    journal,
+    fn journal() {
+        Ok((journal_page, prepare_texts))
     }
 );
 
@@ -172,9 +171,15 @@ fn prepare_texts(route: Route) -> Pin<Box<dyn Future<Output = bool>>> {
     Box::pin(async move { load_all(&texts_shown_first(&route)).await.is_ok() })
 }
 
-fn course_page(route: &Route) -> AnyView {
+fn lesson_page(route: &Route) -> AnyView {
     match route {
         Route::Lesson(slug) => view! { <LessonPage slug=slug.clone() /> }.into_any(),
+        _ => view! { <NotFound /> }.into_any(),
+    }
+}
+
+fn journal_page(route: &Route) -> AnyView {
+    match route {
         Route::Journal => view! { <Journal /> }.into_any(),
         Route::Workbook => view! { <Workbook /> }.into_any(),
         _ => view! { <NotFound /> }.into_any(),

@@ -29,13 +29,16 @@ test("home loads without the course pages' code; opening a lesson fetches it", a
   const view = new LessonPage(page);
   await expect(view.heading).toHaveText(lessons[0].title);
   await expect(view.checks).toHaveCount(lessons[0].checks.length);
-  expect(wasm).toContainEqual(expect.stringMatching(/^chunks-[0-9a-f]{16}\/split_course\.wasm$/));
+  expect(wasm).toContainEqual(expect.stringMatching(/^chunks-[0-9a-f]{16}\/split_lesson\.wasm$/));
+  // The code that saves progress, once the lesson answers: not before.
+  await expect.poll(() => wasm.some((f) => f.endsWith("split_saving.wasm"))).toBe(true);
+  expect(wasm.some((f) => f.endsWith("split_journal.wasm"))).toBe(false);
   expect(wasm.some((f) => f.endsWith("split_data.wasm"))).toBe(false);
   expect(wasm.some((f) => f.endsWith("split_review.wasm"))).toBe(false);
   expect(problems).toEqual([]);
 });
 
-test("the code that reads saved progress comes only with something saved, preloaded once", async ({ page }) => {
+test("the code that saves progress comes with the first load only with something saved, preloaded once", async ({ page }) => {
   const wasm = [];
   page.on("request", (req) => {
     if (req.url().endsWith(".wasm")) wasm.push(underBase(new URL(req.url()).pathname));
@@ -43,22 +46,22 @@ test("the code that reads saved progress comes only with something saved, preloa
   const home = new HomePage(page);
   await home.open();
   await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
-  expect(wasm.some((f) => f.endsWith("split_reader.wasm"))).toBe(false);
+  expect(wasm.some((f) => f.endsWith("split_saving.wasm"))).toBe(false);
   // Something saved, as a returning reader has: the page asks for the
-  // reader alongside the main module, once, and takes over with it.
+  // code alongside the main module, once, and takes over with it.
   await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ schema: 2, progress: { completed: ["what-attunement-is"] } })), KEYS.progress);
   wasm.length = 0;
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
-  expect(wasm.filter((f) => f.endsWith("split_reader.wasm"))).toHaveLength(1);
+  expect(wasm.filter((f) => f.endsWith("split_saving.wasm"))).toHaveLength(1);
   await expect(home.lessons.first()).toContainText("Finished");
 });
 
 // Each page that lives in a chunk, and its split module (src/pages/chunks.rs).
 const CHUNKED = [
-  { path: `lesson/${lessons[1].slug}`, module: "course", ready: ".activity.check", text: lessons[1].slug },
-  { path: "journal", module: "course", ready: "main h1" },
-  { path: "workbook", module: "course", ready: "main h1" },
+  { path: `lesson/${lessons[1].slug}`, module: "lesson", ready: ".activity.check", text: lessons[1].slug },
+  { path: "journal", module: "journal", ready: "main h1" },
+  { path: "workbook", module: "journal", ready: "main h1" },
   { path: "data", module: "data", ready: "main h1" },
   { path: "review", module: "review", ready: "main h1" },
   { path: "where-i-stand", module: "review", ready: "main h1" },

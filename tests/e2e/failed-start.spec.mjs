@@ -14,7 +14,7 @@ test.use({ serviceWorkers: "block" });
 const [one] = lessons;
 const MAIN_WASM = /\/attune-[0-9a-f]{16}_bg\.wasm$/;
 const GLUE = /\/attune-[0-9a-f]{16}\.js$/;
-const COURSE_CHUNK = /\/chunks-[0-9a-f]{16}\/split_course\.wasm$/;
+const COURSE_CHUNK = /\/chunks-[0-9a-f]{16}\/split_lesson\.wasm$/;
 const SAVED = JSON.stringify({ schema: 2, progress: { completed: [one.slug], last_lesson: one.slug } });
 
 /** Something saved, as a returning reader has, and all of storage as it

@@ -59,7 +59,7 @@ test("in an iPhone home-screen app, the backup and the workbook are shared, not 
   const [backup] = await shared(page);
   expect(backup.name).toMatch(/^attune-backup-\d{4}-\d{2}-\d{2}\.json$/);
   expect(backup.type).toBe("application/json");
-  expect(JSON.parse(backup.text)).toMatchObject({ app: "attune", schema: 2 });
+  expect(JSON.parse(backup.text)).toMatchObject({ app: "attune", schema: 3 });
   expect(backup.text).toContain("Shared from the home screen");
   await expect(page.getByRole("status").filter({ hasText: `${backup.name} was shared.` })).toBeVisible();
 

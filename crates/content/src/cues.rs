@@ -8,7 +8,7 @@
 //! holds the same lists (a host test keeps the two equal) and plays the same
 //! guessers against the built pages.
 
-use crate::parse::{Block, Check, CheckKind, Inline, Lesson};
+use crate::tree::{Block, Check, CheckKind, Inline, Lesson};
 use std::collections::BTreeSet;
 
 /// Words that soften a claim.
@@ -377,10 +377,7 @@ fn kinds(text: &str) -> BTreeSet<&'static str> {
 }
 
 fn plain(parts: &[Inline]) -> String {
-    parts
-        .iter()
-        .map(Inline::text)
-        .collect()
+    parts.iter().map(Inline::text).collect()
 }
 
 /// The lesson's prose, a paragraph (list item, note) at a time.

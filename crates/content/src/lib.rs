@@ -1,9 +1,12 @@
 //! The course content model: the lessons in `src/content/lessons/` read,
 //! validated and turned into what the app is built from.
 //!
-//! - [`parse`] (feature `build`): Markdown and TOML into a plain data tree,
-//!   with every rule a course must keep checked, so a broken lesson fails
-//!   the build with a message naming the file and the problem.
+//! - [`tree`] and [`error`] (feature `build`): the plain data tree a course
+//!   is read into, and everything that can be wrong with it. Types only:
+//!   every pass below depends on them, and they on no pass.
+//! - [`parse`] (feature `build`): Markdown and TOML into that tree, with
+//!   every rule a course must keep checked, so a broken lesson fails the
+//!   build with a message naming the file and the problem.
 //! - [`validate`] and [`quality`] (feature `build`): every rule a course
 //!   must keep, and the rules that keep its checks from being passed
 //!   without reading (with the measures behind them); [`cues`], the word
@@ -23,8 +26,12 @@ pub mod codegen;
 #[cfg(feature = "build")]
 pub mod cues;
 #[cfg(feature = "build")]
+pub mod error;
+#[cfg(feature = "build")]
 pub mod parse;
 #[cfg(feature = "build")]
 pub mod quality;
+#[cfg(feature = "build")]
+pub mod tree;
 #[cfg(feature = "build")]
 pub mod validate;

@@ -31,7 +31,7 @@
 //! options are caricatures by the computable rules.
 
 use crate::cues::{self, Guesser};
-use crate::parse::{Check, CheckKind, Course, Lesson};
+use crate::tree::{Check, CheckKind, Course, Lesson};
 use std::fmt;
 
 /// At most this share (numerator, denominator) of single-choice checks may

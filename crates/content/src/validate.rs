@@ -3,8 +3,9 @@
 //! recap's ties to the lessons, and (in `quality`) the rules that keep the
 //! checks from being passed without reading.
 
-use crate::parse::{Block, Check, CheckKind, ContentError, Course, Inline, Lesson, ReflectionKind};
+use crate::error::ContentError;
 use crate::quality;
+use crate::tree::{Block, Check, CheckKind, Course, Inline, Lesson, ReflectionKind};
 use std::collections::BTreeSet;
 
 /// Every rule a course must keep. Returns all problems, not just the first.
@@ -273,7 +274,7 @@ impl Validator {
         }
     }
 
-    fn reflection(&mut self, reflection: &crate::parse::Reflection) {
+    fn reflection(&mut self, reflection: &crate::tree::Reflection) {
         use ContentError::*;
         let id = &reflection.id;
         self.claim(id);
@@ -314,7 +315,7 @@ impl Validator {
         }
     }
 
-    fn recap(&mut self, course: &Course, recap: &crate::parse::Recap) {
+    fn recap(&mut self, course: &Course, recap: &crate::tree::Recap) {
         self.head(&recap.slug, &recap.title, &recap.summary, recap.minutes);
         for item in &recap.checks {
             self.check(&item.check);

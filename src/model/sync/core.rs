@@ -76,6 +76,31 @@ pub enum Input<D> {
     LockHere,
 }
 
+/// A core as the app holds it, behind a pointer: so that the app can start
+/// one with code that arrives in a chunk of its own (`crate::saving`), and
+/// call it without that code in its own first load.
+pub trait Drive<D> {
+    fn handle(&mut self, port: &mut dyn Port<D>, input: Input<D>);
+    /// This tab's document.
+    fn ours(&self) -> &D;
+    /// Whether edits made before the tab locked wait for the reader.
+    fn holds_edits(&self) -> bool;
+}
+
+impl<D: Document> Drive<D> for Core<D> {
+    fn handle(&mut self, port: &mut dyn Port<D>, input: Input<D>) {
+        Core::handle(self, port, input)
+    }
+
+    fn ours(&self) -> &D {
+        Core::ours(self)
+    }
+
+    fn holds_edits(&self) -> bool {
+        Core::holds_edits(self)
+    }
+}
+
 /// What may happen to what storage holds when a write is about to go over it.
 enum Guard<D> {
     Over,
@@ -198,7 +223,25 @@ pub struct Core<D> {
 
 impl<D: Document> Core<D> {
     /// Starts from what storage holds when the page opens.
-    pub fn start(port: &mut impl Port<D>, tells: bool) -> Self {
+    pub fn start(port: &mut dyn Port<D>, tells: bool) -> Self {
+        Self::start_after(port, tells, D::default())
+    }
+
+    /// Starts once its code has arrived, when the reader may have changed
+    /// the blank document they were shown meanwhile into `early`: that is
+    /// their change, on top of what storage holds (another tab may have
+    /// saved since the page opened).
+    pub fn start_after(port: &mut dyn Port<D>, tells: bool, early: D) -> Self {
+        let mut core = Self::start_blank(port, tells);
+        if early != D::default() {
+            let ours = D::merge(&D::default(), &early, core.ours());
+            port.notify(Note::Show(ours.clone()));
+            core.handle(port, Input::Changed(ours));
+        }
+        core
+    }
+
+    fn start_blank(port: &mut dyn Port<D>, tells: bool) -> Self {
         let mut core = Core {
             machine: Machine::start(Some(Stored::Nothing)).0,
             tells,
@@ -239,7 +282,7 @@ impl<D: Document> Core<D> {
         core
     }
 
-    fn first_reading(&mut self, port: &mut impl Port<D>, raw: Option<String>) -> Stored<D> {
+    fn first_reading(&mut self, port: &mut dyn Port<D>, raw: Option<String>) -> Stored<D> {
         let Some(raw) = raw else {
             return Stored::Nothing;
         };
@@ -284,7 +327,7 @@ impl<D: Document> Core<D> {
     }
 
     /// Takes one input in; what it leads to is done through `port`.
-    pub fn handle(&mut self, port: &mut impl Port<D>, input: Input<D>) {
+    pub fn handle(&mut self, port: &mut dyn Port<D>, input: Input<D>) {
         match input {
             Input::Changed(doc) => {
                 let commands = self.machine.handle(Event::Changed(doc));
@@ -346,7 +389,7 @@ impl<D: Document> Core<D> {
         self.next_job
     }
 
-    fn save(&mut self, port: &mut impl Port<D>) {
+    fn save(&mut self, port: &mut dyn Port<D>) {
         // A read that waits for code that did not arrive: asked for again.
         if self.waiting_to_read.is_some() {
             self.fetch(port, Code::Reader);
@@ -367,7 +410,7 @@ impl<D: Document> Core<D> {
 
     /// Reads what storage holds, then goes on with it (see the module
     /// comment, "reading").
-    fn read_then(&mut self, port: &mut impl Port<D>, then: Then) {
+    fn read_then(&mut self, port: &mut dyn Port<D>, then: Then) {
         if let Some(opening) = &mut self.opening {
             opening.then = opening.then.and(then);
             return;
@@ -428,7 +471,7 @@ impl<D: Document> Core<D> {
     /// opened to), and goes on with it.
     fn decode_then(
         &mut self,
-        port: &mut impl Port<D>,
+        port: &mut dyn Port<D>,
         then: Then,
         stored: Option<String>,
         plain: Option<String>,
@@ -458,7 +501,7 @@ impl<D: Document> Core<D> {
     /// saved before the lock comes back at once, with what was typed while
     /// locked on top, so that what the reader does next acts on it; it is
     /// merged with what storage holds against the base it had then.
-    fn unhold(&mut self, port: &mut impl Port<D>) {
+    fn unhold(&mut self, port: &mut dyn Port<D>) {
         if let Some((base, ours)) = self.held.take() {
             let ours = D::merge(&D::default(), self.machine.ours(), &ours);
             let commands = self.machine.adopt(base, ours);
@@ -467,12 +510,12 @@ impl<D: Document> Core<D> {
     }
 
     /// Reads again once the code that reads has arrived.
-    fn wait_to_read(&mut self, port: &mut impl Port<D>, then: Then) {
+    fn wait_to_read(&mut self, port: &mut dyn Port<D>, then: Then) {
         self.waiting_to_read = Some(self.waiting_to_read.map_or(then, |w| w.and(then)));
         self.fetch(port, Code::Reader);
     }
 
-    fn take_in(&mut self, port: &mut impl Port<D>, then: Then, read: Stored<D>) {
+    fn take_in(&mut self, port: &mut dyn Port<D>, then: Then, read: Stored<D>) {
         if read == Stored::NotReadYet {
             let commands = self.machine.handle(then.event(read));
             return self.run(port, commands);
@@ -505,7 +548,7 @@ impl<D: Document> Core<D> {
         }
     }
 
-    fn write(&mut self, port: &mut impl Port<D>, doc: D) {
+    fn write(&mut self, port: &mut dyn Port<D>, doc: D) {
         let before = port.read().ok().flatten();
         match self.guard(port, before.as_deref()) {
             Guard::Over => {}
@@ -545,7 +588,7 @@ impl<D: Document> Core<D> {
     /// can be read may be written over (a write that merged it, or the
     /// reader's own "replace everything"); what cannot be read only once it
     /// is kept aside, or on the reader's word; a newer version's, never.
-    fn guard(&mut self, port: &mut impl Port<D>, before: Option<&str>) -> Guard<D> {
+    fn guard(&mut self, port: &mut dyn Port<D>, before: Option<&str>) -> Guard<D> {
         let Some(before) = before else {
             return Guard::Over;
         };
@@ -582,13 +625,7 @@ impl<D: Document> Core<D> {
         }
     }
 
-    fn write_text(
-        &mut self,
-        port: &mut impl Port<D>,
-        doc: D,
-        text: String,
-        before: Option<String>,
-    ) {
+    fn write_text(&mut self, port: &mut dyn Port<D>, doc: D, text: String, before: Option<String>) {
         if !D::LOCKABLE {
             return self.put(port, text, Some(&doc));
         }
@@ -624,7 +661,7 @@ impl<D: Document> Core<D> {
     }
 
     /// Writes `text` now.
-    fn put(&mut self, port: &mut impl Port<D>, text: String, plain: Option<&D>) {
+    fn put(&mut self, port: &mut dyn Port<D>, text: String, plain: Option<&D>) {
         self.flight = None;
         match port.write(&text, plain) {
             Ok(()) => {
@@ -642,7 +679,7 @@ impl<D: Document> Core<D> {
         }
     }
 
-    fn refused(&mut self, port: &mut impl Port<D>, why: StorageError) {
+    fn refused(&mut self, port: &mut dyn Port<D>, why: StorageError) {
         self.flight = None;
         self.refusal = Some(why);
         let commands = self.machine.handle(Event::WriteFailed);
@@ -651,7 +688,7 @@ impl<D: Document> Core<D> {
 
     /// A write that waited may land only over what storage held when it was
     /// decided; otherwise storage is read again and merged.
-    fn moved_on(&mut self, port: &mut impl Port<D>, before: &Option<String>) -> bool {
+    fn moved_on(&mut self, port: &mut dyn Port<D>, before: &Option<String>) -> bool {
         if port.read().ok().flatten() == *before {
             return false;
         }
@@ -660,7 +697,7 @@ impl<D: Document> Core<D> {
         true
     }
 
-    fn sealed(&mut self, port: &mut impl Port<D>, job: Job, sealed: Result<String, String>) {
+    fn sealed(&mut self, port: &mut dyn Port<D>, job: Job, sealed: Result<String, String>) {
         if let Some(at) = self.ahead_jobs.iter().position(|(j, _)| *j == job) {
             let (_, plain) = self.ahead_jobs.swap_remove(at);
             if let Ok(sealed) = sealed {
@@ -695,7 +732,7 @@ impl<D: Document> Core<D> {
         }
     }
 
-    fn opened(&mut self, port: &mut impl Port<D>, job: Job, opened: Result<String, String>) {
+    fn opened(&mut self, port: &mut dyn Port<D>, job: Job, opened: Result<String, String>) {
         if let Some(Rekey::Opening { job: j, kept }) = &self.rekey {
             if *j == job {
                 let kept = kept.clone();
@@ -728,7 +765,7 @@ impl<D: Document> Core<D> {
         }
     }
 
-    fn arrived(&mut self, port: &mut impl Port<D>, code: Code, here: bool) {
+    fn arrived(&mut self, port: &mut dyn Port<D>, code: Code, here: bool) {
         self.fetching[code as usize] = false;
         let waiting = self.flight.as_ref().is_some_and(|f| f.text.is_none());
         if !here {
@@ -759,7 +796,7 @@ impl<D: Document> Core<D> {
         }
     }
 
-    fn fetch(&mut self, port: &mut impl Port<D>, code: Code) {
+    fn fetch(&mut self, port: &mut dyn Port<D>, code: Code) {
         if !std::mem::replace(&mut self.fetching[code as usize], true) {
             port.fetch(code);
         }
@@ -767,7 +804,7 @@ impl<D: Document> Core<D> {
 
     /// With the lock on, seals the tab's copy as it is now, so that the save
     /// that follows (or the page's last one) finds it ready.
-    fn seal_ahead(&mut self, port: &mut impl Port<D>) {
+    fn seal_ahead(&mut self, port: &mut dyn Port<D>) {
         if !D::LOCKABLE || self.lock != LockState::Unlocked || !self.machine.unsaved() {
             return;
         }
@@ -786,7 +823,7 @@ impl<D: Document> Core<D> {
         port.seal(job, text);
     }
 
-    fn set_lock(&mut self, port: &mut impl Port<D>, lock: LockState) {
+    fn set_lock(&mut self, port: &mut dyn Port<D>, lock: LockState) {
         if self.lock != lock {
             self.lock = lock;
             port.notify(Note::Lock(lock));
@@ -805,7 +842,7 @@ impl<D: Document> Core<D> {
 
     /// This tab locks: its copy is hidden until the reader unlocks, and
     /// what it had not saved is held (see [`Core::take_in`]).
-    fn engage_lock(&mut self, port: &mut impl Port<D>) {
+    fn engage_lock(&mut self, port: &mut dyn Port<D>) {
         if !D::LOCKABLE || self.lock == LockState::Locked {
             return;
         }
@@ -833,7 +870,7 @@ impl<D: Document> Core<D> {
     }
 
     /// The lock was turned off in another tab (or everything was deleted).
-    fn lock_turned_off(&mut self, port: &mut impl Port<D>) {
+    fn lock_turned_off(&mut self, port: &mut dyn Port<D>) {
         self.set_lock(port, LockState::Off);
         port.notify(Note::ForgetKey);
         self.drop_keyed_work();
@@ -846,7 +883,7 @@ impl<D: Document> Core<D> {
 
     /// The reader switches the lock in this tab: the copy is written again,
     /// sealed or plain, over what is stored.
-    fn switch(&mut self, port: &mut impl Port<D>, to: Switch) {
+    fn switch(&mut self, port: &mut dyn Port<D>, to: Switch) {
         self.switching = Some(to);
         self.switched = Some(to);
         let lock = match to {
@@ -866,7 +903,7 @@ impl<D: Document> Core<D> {
         self.read_then(port, Then::Save);
     }
 
-    fn rekey_kept_aside(&mut self, port: &mut impl Port<D>, to: Switch) {
+    fn rekey_kept_aside(&mut self, port: &mut dyn Port<D>, to: Switch) {
         self.rekey = None;
         let Some(kept) = port.kept_aside() else {
             return;
@@ -887,7 +924,7 @@ impl<D: Document> Core<D> {
         }
     }
 
-    fn forget(&mut self, port: &mut impl Port<D>) {
+    fn forget(&mut self, port: &mut dyn Port<D>) {
         self.held = None;
         self.drop_keyed_work();
         self.base_text = None;
@@ -908,7 +945,7 @@ impl<D: Document> Core<D> {
         self.run(port, commands);
     }
 
-    fn run(&mut self, port: &mut impl Port<D>, commands: Vec<Command<D>>) {
+    fn run(&mut self, port: &mut dyn Port<D>, commands: Vec<Command<D>>) {
         // Whether what is about to be written over was kept aside.
         let mut kept = true;
         for command in commands {
@@ -928,7 +965,7 @@ impl<D: Document> Core<D> {
     }
 
     /// Keeps what storage holds aside, as stored: sealed if it was.
-    fn keep_aside(&mut self, port: &mut impl Port<D>, raw: String) -> bool {
+    fn keep_aside(&mut self, port: &mut dyn Port<D>, raw: String) -> bool {
         let stored = match self.from.clone() {
             Some(stored) => stored,
             // Only plain text can stand for itself.
@@ -938,7 +975,7 @@ impl<D: Document> Core<D> {
         port.keep_aside(&stored)
     }
 
-    fn tell(&mut self, port: &mut impl Port<D>, notice: Notice, kept: bool) {
+    fn tell(&mut self, port: &mut dyn Port<D>, notice: Notice, kept: bool) {
         if !self.tells {
             // A look is never worth a banner: written back at once.
             if notice == Notice::Removed {
@@ -959,7 +996,7 @@ impl<D: Document> Core<D> {
 
     /// Settles what follows from the input: locking once the save before it
     /// is done, what the reader sees of saving, and the end of a switch.
-    fn after(&mut self, port: &mut impl Port<D>) {
+    fn after(&mut self, port: &mut dyn Port<D>) {
         let stale = self
             .base_text
             .as_ref()

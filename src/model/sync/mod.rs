@@ -12,6 +12,6 @@ pub mod core;
 pub mod machine;
 pub mod port;
 
-pub use self::core::{Core, Input};
+pub use self::core::{Core, Drive, Input};
 pub use machine::{Access, Command, Document, Event, Machine, Notice, SaveState, Stored};
 pub use port::{Code, Job, LockState, Note, Port, SaveStatus, StorageError};

@@ -14,7 +14,7 @@ pub type Job = u32;
 /// asks for it when it needs it, and waits, never guesses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Code {
-    /// Reads stored progress (`crate::reader`).
+    /// Reads stored progress (`crate::saving`).
     Reader,
     /// Writes it.
     Writer,

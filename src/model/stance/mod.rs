@@ -4,10 +4,12 @@
 //! to "easy for me". It is a snapshot for the reader to look back on: no
 //! label, type or score is ever made from it.
 
+pub mod take;
+
+pub use self::take::{capped_takes, Take, MAX_TAKES};
 use super::progress::Progress;
 use super::review::Day;
 use super::sorted::SortedMap;
-use serde::{Deserialize, Serialize};
 
 /// One statement of the snapshot.
 pub struct Statement {
@@ -49,48 +51,6 @@ pub const STATEMENTS: [Statement; 5] = [
 /// The two ends of the scale (1 and 5).
 pub const LOW: &str = "Hard for me right now";
 pub const HIGH: &str = "Easy for me right now";
-
-/// Takes kept (more are refused as stored data).
-pub const MAX_TAKES: usize = 100;
-
-/// One snapshot, on one day.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Take {
-    /// The reader's local day; also its identity: a second take on the same
-    /// day replaces the first.
-    #[serde(deserialize_with = "take_day")]
-    pub day: Day,
-    /// Statement id → 1 to 5. Ids this version does not know, or points
-    /// out of range, are kept but not shown.
-    pub points: SortedMap<u8>,
-}
-
-impl Take {
-    /// The point for a statement, if the reader placed it (1 to 5).
-    pub fn point(&self, statement_id: &str) -> Option<u8> {
-        self.points
-            .get(statement_id)
-            .copied()
-            .filter(|p| (1..=5).contains(p))
-    }
-}
-
-fn take_day<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
-    let v = Day::deserialize(d)?;
-    super::review::in_range(
-        v <= super::review::MAX_DAY,
-        v,
-        "a day before the year 10000",
-    )
-}
-
-/// Reads the takes, refusing more than a reader could make.
-pub fn capped_takes<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Take>, D::Error> {
-    let v = Vec::<Take>::deserialize(d)?;
-    let ok = v.len() <= MAX_TAKES;
-    super::review::in_range(ok, v, "at most 100 snapshots")
-}
 
 impl Progress {
     /// Saves a snapshot for `day`, replacing one taken earlier that day.
