@@ -2,7 +2,8 @@
 // CPU) on the release build served like GitHub Pages, on home, on a lesson
 // (its real address), and on plain static copies of both with no script,
 // made from the pages as Attune shows them. Three rounds, each running the
-// pages back to back (so machine load hits them alike), medians printed,
+// pages back to back (so machine load hits them alike), medians printed
+// (LCP, Total Blocking Time and Lighthouse's time to interactive beside it),
 // then the cost of taking a page over (bench/takeover.mjs). Not part of
 // `make test`: it takes minutes and its numbers swing with load.
 //   node bench/run.mjs [dist] [rounds]
@@ -68,6 +69,7 @@ const rows = pages.map((p) => {
     fcp: m("fcp"),
     lcp: m("lcp"),
     tbt: m("tbt"),
+    tti: m("tti"),
     cls: m("cls"),
     bytes: m("bytes"),
     seenFcp: m("seenFcp"),
@@ -76,10 +78,10 @@ const rows = pages.map((p) => {
 });
 
 console.log(`\nMedians of ${rounds} (goals: ${GOALS})`);
-console.log("page          perf a11y  bp  seo     FCP      LCP     TBT    CLS     bytes   unthrottled FCP / LCP");
+console.log("page          perf a11y  bp  seo     FCP      LCP     TBT      TTI    CLS     bytes   unthrottled FCP / LCP");
 for (const r of rows) {
   console.log(
-    `${r.page.padEnd(12)} ${pad(r.perf, 4)} ${pad(r.a11y, 4)} ${pad(r.bp, 3)} ${pad(r.seo, 4)} ${ms(r.fcp).padStart(8)} ${ms(r.lcp).padStart(8)} ${ms(r.tbt).padStart(7)} ${r.cls.toFixed(3).padStart(6)} ${kb(r.bytes).padStart(9)}   ${ms(r.seenFcp)} / ${ms(r.seenLcp)}`,
+    `${r.page.padEnd(12)} ${pad(r.perf, 4)} ${pad(r.a11y, 4)} ${pad(r.bp, 3)} ${pad(r.seo, 4)} ${ms(r.fcp).padStart(8)} ${ms(r.lcp).padStart(8)} ${ms(r.tbt).padStart(7)} ${ms(r.tti).padStart(8)} ${r.cls.toFixed(3).padStart(6)} ${kb(r.bytes).padStart(9)}   ${ms(r.seenFcp)} / ${ms(r.seenLcp)}`,
   );
 }
 console.log("");
@@ -87,7 +89,7 @@ const missed = [];
 for (const r of rows.filter((r) => !r.page.startsWith("plain"))) {
   const plain = rows.find((p) => p.page === `plain ${r.page}`);
   const ratio = r.lcp / plain.lcp;
-  console.log(`Attune ${r.page} / plain ${r.page}: LCP ×${ratio.toFixed(2)}, bytes ×${(r.bytes / plain.bytes).toFixed(2)}`);
+  console.log(`Attune ${r.page} / plain ${r.page}: LCP ×${ratio.toFixed(2)}, TTI ×${(r.tti / plain.tti).toFixed(2)}, bytes ×${(r.bytes / plain.bytes).toFixed(2)}`);
   if (ratio > 1.3) missed.push(`${r.page}: LCP ×${ratio.toFixed(2)} the plain page's`);
   if (r.perf < 100) missed.push(`${r.page}: performance ${r.perf}`);
   if (r.a11y < 100) missed.push(`${r.page}: accessibility ${r.a11y}`);
@@ -124,6 +126,7 @@ async function audit(url) {
       fcp: num("first-contentful-paint"),
       lcp: num("largest-contentful-paint"),
       tbt: num("total-blocking-time"),
+      tti: num("interactive"),
       cls: num("cumulative-layout-shift"),
       bytes: num("total-byte-weight"),
       // What this machine saw without throttling. The simulated numbers

@@ -1,12 +1,17 @@
 //! Attune: an interactive course on attunement in relationships that runs
 //! entirely in the reader's browser.
 //!
-//! Data flows one way:
+//! Data flows one way, and imports with it (`scripts/circles.mjs` checks,
+//! in `make test`, that no file's imports come back to it):
 //! `content` (static data generated from the lesson files) →
-//! `model` (pure Rust, host-tested) →
-//! `storage` (the only code that touches localStorage) →
+//! `model` (pure Rust, host-tested; every decision about saving is
+//! `model::sync::Core`'s) →
+//! `storage` (the only code that touches localStorage), `crypto` (the only
+//! code that encrypts) and `saving`, `saver`, `lock`, `session_key` (the
+//! saving core's port: storage, the lock's key, code fetched later) →
 //! `state` (app state in context) →
 //! `pages` and `components` (thin views).
+//! `split` (a chunk of code that did not arrive) is below all of them.
 //!
 //! Every page is rendered to HTML at build time from these same components
 //! (`src/bin/prerender.rs`); in the browser the app takes that page over

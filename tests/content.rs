@@ -48,6 +48,55 @@ fn the_course_is_valid_and_matches_the_built_data() {
     }
 }
 
+/// What ships, against the lesson files read line by line, with no parser:
+/// the same lessons in the same order, with every section heading, key
+/// idea, check and reflection the files hold, by id.
+#[test]
+fn the_built_lessons_hold_everything_the_lesson_files_hold() {
+    let dir = Path::new("src/content/lessons");
+    let mut stems: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter_map(|n| n.strip_suffix(".toml").map(str::to_string))
+        .collect();
+    stems.sort();
+    let built = attune::content::lessons();
+    assert_eq!(stems.len(), built.len(), "one built lesson per lesson file");
+    // The quoted value of `key = "..."` on a line of its own.
+    let value = |line: &str, key: &str| {
+        line.strip_prefix(key)
+            .and_then(|rest| rest.trim_start().strip_prefix('='))
+            .map(|v| v.trim().trim_matches('"').to_string())
+    };
+    for (stem, shipped) in stems.iter().zip(built) {
+        let toml = std::fs::read_to_string(dir.join(format!("{stem}.toml"))).unwrap();
+        let md = std::fs::read_to_string(dir.join(format!("{stem}.md"))).unwrap();
+        let lines: Vec<&str> = toml.lines().collect();
+        let slug = lines.iter().find_map(|l| value(l, "slug")).unwrap();
+        assert_eq!(shipped.slug, slug, "{stem}");
+        // The id on the line after each table header.
+        let ids = |header: &str| -> Vec<String> {
+            lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.trim() == header)
+                .map(|(i, _)| {
+                    value(lines[i + 1], "id")
+                        .unwrap_or_else(|| panic!("{stem}: {header} without an id first"))
+                })
+                .collect()
+        };
+        let checks: Vec<&str> = shipped.checks.iter().map(|c| c.id).collect();
+        assert_eq!(checks, ids("[[check]]"), "{stem}: checks");
+        let reflections: Vec<&str> = shipped.reflections.iter().map(|r| r.id).collect();
+        assert_eq!(reflections, ids("[[reflection]]"), "{stem}: reflections");
+        let key_ideas = lines.iter().filter(|l| l.trim() == "[[key_idea]]").count();
+        assert_eq!(shipped.key_ideas.len(), key_ideas, "{stem}: key ideas");
+        let headings = md.lines().filter(|l| l.starts_with("## ")).count();
+        assert_eq!(shipped.sections.len(), headings, "{stem}: sections");
+    }
+}
+
 #[test]
 fn every_lesson_has_the_required_activities() {
     for lesson in course().lessons {

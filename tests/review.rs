@@ -458,8 +458,11 @@ fn snapshots_are_kept_by_day_and_a_second_on_one_day_replaces_the_first() {
     assert_eq!(p.takes[2].point("show-a-feeling"), Some(3));
 }
 
+/// Short statements that pin no label on the reader. Their reading grade
+/// is measured with the learning pages' words
+/// (`tests/content.rs`, `the_learning_pages_read_at_grade_nine_or_below`).
 #[test]
-fn snapshot_wording_reads_at_grade_nine_or_below_and_makes_no_label() {
+fn snapshot_wording_is_short_and_makes_no_label() {
     use attune::model::stance::{HIGH, LOW, STATEMENTS};
     for s in &STATEMENTS {
         assert!(s.text.split_whitespace().count() <= 12, "{}", s.text);

@@ -232,8 +232,10 @@ async fn the_fixture_every_engine_made_opens_here() {
 }
 
 /// How long deriving a key takes here (the reader waits this long when
-/// saving or opening a protected backup). Printed; run with --nocapture.
+/// saving or opening a protected backup, or unlocking). A measurement, not a
+/// test: `make bench` runs it (`--include-ignored`) and prints the median.
 #[wasm_bindgen_test]
+#[ignore = "a benchmark: make bench runs it"]
 async fn time_to_derive_a_key() {
     let mut times = Vec::new();
     for run in 0..3 {
@@ -252,7 +254,6 @@ async fn time_to_derive_a_key() {
         times[1],
         times
     );
-    assert!(times[1] < 30_000.0, "deriving took {} ms", times[1]);
 }
 
 fn now() -> f64 {

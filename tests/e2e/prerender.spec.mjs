@@ -163,7 +163,8 @@ test("a returning reader's home never shows the first-visit state, even while th
   await expect(home.start).toHaveCount(0);
   await expect(page.locator("#start-hint")).toHaveText(`Lesson: ${one.title}`);
   await expect(home.lessons.first()).toContainText("In progress");
-  await page.waitForTimeout(300);
+  // The watcher has looked at the painted page at least once.
+  await page.waitForFunction(() => window.seen.size > 0);
   release();
   await takenOver(page);
   await expect(home.resume).toBeVisible();
