@@ -9,7 +9,7 @@
 //! when it starts; if it does not come, the reader is told.
 
 use crate::lock;
-use crate::model::sync::{Code, Document, Drive, Input, Job, LockState, Note, Notice, Port};
+use crate::model::sync::{early, Code, Document, Drive, Input, Job, LockState, Note, Notice, Port};
 use crate::model::sync::{SaveStatus, StorageError, Stored};
 use crate::storage::{request_persistence, Persistence, Slot, Store};
 use leptos::prelude::*;
@@ -180,15 +180,13 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
         // What storage holds, with what the reader did: shown from now on.
         self.doc.set(core.ours().clone());
         self.core.set_value(Running::Ready(core));
-        // What was typed is in the core now, and nothing else of it waits.
-        self.queue
-            .update_value(|q| q.retain(|i| !matches!(i, Input::Changed(_))));
+        self.queue.update_value(early::left_after_start);
         self.drain();
     }
 
     /// The reader is told, if they have done anything that waits for saving.
     fn code_missing(self) {
-        let waits = self.queue.with_value(|q| !q.is_empty());
+        let waits = self.queue.with_value(|q| early::tell_when_missing(q));
         if let (true, Some((_, status, ..))) = (waits, self.report) {
             status.set(SaveStatus::Failed(StorageError::NotLoaded));
         }
@@ -230,14 +228,7 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
             }
             Some(not_yet @ Running::NotYet { .. }) => {
                 self.core.set_value(not_yet);
-                // The blank document the page was shown, and a save with
-                // nothing changed, need no core; anything else does.
-                let idle = match &input {
-                    Input::Changed(doc) => *doc == D::default(),
-                    Input::Save => self.queue.with_value(Vec::is_empty),
-                    _ => false,
-                };
-                if !idle {
+                if self.queue.with_value(|q| early::needs_core(&input, q)) {
                     self.queue.update_value(|q| q.push(input));
                     self.start_soon();
                 }

@@ -1478,3 +1478,49 @@ mod tabs {
         assert_eq!(w.shared.progress, None);
     }
 }
+
+/// Before the saving core's code arrives (`model::sync::early`): what waits
+/// for it, what is left to hand it once it starts, and when a core that
+/// does not come is told.
+mod before_the_core_arrives {
+    use attune::model::progress::{Progress, ReflectionValue};
+    use attune::model::sync::early::{left_after_start, needs_core, tell_when_missing};
+    use attune::model::sync::Input;
+
+    fn typed() -> Progress {
+        let mut p = Progress::default();
+        p.set_reflection("l.a", ReflectionValue::Text("typed early".into()), 1.0);
+        p
+    }
+
+    #[test]
+    fn the_blank_page_and_an_empty_save_need_no_core() {
+        let none: Vec<Input<Progress>> = Vec::new();
+        assert!(!needs_core(&Input::Changed(Progress::default()), &none));
+        assert!(!needs_core(&Input::Save, &none));
+        assert!(!tell_when_missing(&none), "nothing of the reader's waits");
+    }
+
+    #[test]
+    fn what_the_reader_did_waits_and_is_told_if_the_core_does_not_come() {
+        let none: Vec<Input<Progress>> = Vec::new();
+        assert!(needs_core(&Input::Changed(typed()), &none));
+        let waiting = vec![Input::Changed(typed())];
+        assert!(needs_core(&Input::Save, &waiting), "a save of what waits");
+        assert!(needs_core(&Input::<Progress>::StorageChanged, &none));
+        assert!(needs_core(&Input::<Progress>::Restore, &none));
+        assert!(tell_when_missing(&waiting));
+    }
+
+    #[test]
+    fn once_the_core_started_from_what_was_typed_the_rest_keeps_its_order() {
+        let mut waiting = vec![
+            Input::Changed(typed()),
+            Input::Save,
+            Input::Changed(typed()),
+            Input::Restore,
+        ];
+        left_after_start(&mut waiting);
+        assert!(matches!(waiting.as_slice(), [Input::Save, Input::Restore]));
+    }
+}

@@ -5,10 +5,12 @@
 //!   storage holds, what is unsaved, what the reader is told);
 //! - [`core`]: when it is read and written, and over what: reading, sealing
 //!   with the lock, keeping aside, following the lock and other tabs;
+//! - [`early`]: what the reader does before the core's code has arrived;
 //! - [`port`]: what the core asks of the browser, which the app's storage
 //!   adapter (`crate::saver`) carries out, and the property test fakes.
 
 pub mod core;
+pub mod early;
 pub mod machine;
 pub mod port;
 
