@@ -53,8 +53,15 @@ impl Boot {
     /// the unlock page's code is then needed too (`crate::start` loads it;
     /// the page preloaded both).
     pub async fn read_saved(&self) -> Result<bool, PageNotLoaded> {
-        let Ok(Some(raw)) = self.store.read(keys::PROGRESS) else {
-            return Ok(false);
+        let raw = match self.store.read(keys::PROGRESS) {
+            Ok(Some(raw)) => raw,
+            Ok(None) => return Ok(false),
+            // Blocked: the saving core is what tells the reader that nothing
+            // outlives the tab, on every page, from the start.
+            Err(_) => {
+                crate::saving::load().await?;
+                return Ok(false);
+            }
         };
         crate::saving::load().await?;
         Ok(is_sealed(&raw))

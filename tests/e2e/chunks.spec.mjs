@@ -38,6 +38,24 @@ test("home loads without the course pages' code; opening a lesson fetches it", a
   expect(problems).toEqual([]);
 });
 
+test("a lesson fetches the code that saves progress beside its own, before it answers", async ({ page }) => {
+  // Were it fetched only once the reader changed something, words typed and
+  // the page left in the moment it takes to arrive would be lost.
+  const events = [];
+  page.on("request", (req) => {
+    if (req.url().endsWith("split_saving.wasm")) events.push("saving asked for");
+  });
+  await page.route(/split_lesson\.wasm$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    events.push("lesson's code arrives");
+    await route.continue();
+  });
+  await page.goto(`lesson/${lessons[0].slug}/`);
+  await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
+  expect(events).toContain("saving asked for");
+  expect(events.indexOf("saving asked for")).toBeLessThan(events.indexOf("lesson's code arrives"));
+});
+
 test("the code that saves progress comes with the first load only with something saved, preloaded once", async ({ page }) => {
   const wasm = [];
   page.on("request", (req) => {
