@@ -28,8 +28,9 @@ bench:
 	cd bench && { [ -d node_modules/lighthouse ] && [ ! package-lock.json -nt node_modules/.package-lock.json ]; } \
 	  || PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 	CHROME_PATH=$${CHROME_PATH:-$$(command -v chromium)} node bench/run.mjs dist
-	# How long the lock's key derivation makes the reader wait, in Chromium.
-	CHROMEDRIVER=$${CHROMEDRIVER:-/usr/bin/chromedriver} cargo test --quiet --target wasm32-unknown-unknown \
+	# How long the lock's key derivation makes the reader wait, in Chromium (not --quiet:
+	# cargo would hand it to wasm-bindgen-test-runner, which refuses it).
+	CHROMEDRIVER=$${CHROMEDRIVER:-/usr/bin/chromedriver} cargo test --target wasm32-unknown-unknown \
 	  --features hydrate --test web_crypto time_to_derive_a_key -- --include-ignored --nocapture
 
 clean:
