@@ -37,9 +37,11 @@ pub type Report = (
 
 /// The core, once it has started.
 enum Running<D> {
-    /// Its code is not here yet (`fetching`: asked for).
+    /// Its code is not here yet (`fetching`: asked for; `overdue`: asked
+    /// for longer ago than `CODE_WAIT`, or it did not arrive).
     NotYet {
         fetching: bool,
+        overdue: bool,
     },
     /// At work: what comes in meanwhile waits its turn.
     Busy,
@@ -87,7 +89,10 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
     ) -> Self {
         let saver = Saver {
             doc: RwSignal::new(D::default()),
-            core: StoredValue::new_local(Running::NotYet { fetching: false }),
+            core: StoredValue::new_local(Running::NotYet {
+                fetching: false,
+                overdue: false,
+            }),
             timer: StoredValue::new_local(None),
             store: StoredValue::new_local(store.clone()),
             slot,
@@ -141,8 +146,17 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
     /// Fetches the core's code now, if it is not here: a first visit's page
     /// asks once it is taken over.
     pub fn start_soon(self) {
+        // Here already (fetched beside the page's own code, or by another
+        // page): started at once, so nothing waits a task for it.
+        let taken_over = self.waiting.with_value(Option::is_none);
+        let not_yet = self
+            .core
+            .with_value(|c| matches!(c, Running::NotYet { .. }));
+        if taken_over && not_yet && (self.slot.core)().is_some() {
+            return self.core_arrived(true);
+        }
         let fetch = self.core.try_update_value(|c| match c {
-            Running::NotYet { fetching } => !std::mem::replace(fetching, true),
+            Running::NotYet { fetching, .. } => !std::mem::replace(fetching, true),
             _ => false,
         });
         if fetch != Some(true) {
@@ -158,6 +172,11 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
         set_timeout(
             move || {
                 if !done.get() {
+                    self.core.update_value(|c| {
+                        if let Running::NotYet { overdue, .. } = c {
+                            *overdue = true;
+                        }
+                    });
                     self.code_missing();
                 }
             },
@@ -169,7 +188,10 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
     fn core_arrived(self, here: bool) {
         let start = (self.slot.core)().filter(|_| here);
         let Some(start) = start else {
-            self.core.set_value(Running::NotYet { fetching: false });
+            self.core.set_value(Running::NotYet {
+                fetching: false,
+                overdue: true,
+            });
             return self.code_missing();
         };
         let core = start(
@@ -229,8 +251,15 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
             Some(not_yet @ Running::NotYet { .. }) => {
                 self.core.set_value(not_yet);
                 if self.queue.with_value(|q| early::needs_core(&input, q)) {
-                    self.queue.update_value(|q| q.push(input));
+                    self.queue.update_value(|q| early::hold(q, input));
                     self.start_soon();
+                    // Asked for long ago and still not here: said again, now
+                    // that something of the reader's waits for it.
+                    let overdue =
+                        |c: &Running<D>| matches!(c, Running::NotYet { overdue: true, .. });
+                    if self.core.with_value(overdue) {
+                        self.code_missing();
+                    }
                 }
             }
             Some(Running::Busy) | None => self.queue.update_value(|q| q.push(input)),

@@ -46,16 +46,6 @@ use wasm_bindgen::JsCast;
 pub async fn take_over(boot: Boot, rendered: String, saved_was_read: bool) {
     yielding::install();
     let route = Route::parse(&rendered);
-    if Module::of(&route).is_some() {
-        // The code that saves progress, fetched beside the page's own (not
-        // awaited: the page answers as soon as its own code is here). Had it
-        // waited for the reader's first change, words typed and the page
-        // left within the moment it takes to arrive would be lost, with
-        // nothing stored yet that could have brought it earlier.
-        wasm_bindgen_futures::spawn_local(async {
-            let _ = crate::saving::load().await;
-        });
-    }
     if !saved_was_read || prepare(&route).await.is_err() {
         stay_static();
         return;

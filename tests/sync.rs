@@ -1524,3 +1524,27 @@ mod before_the_core_arrives {
         assert!(matches!(waiting.as_slice(), [Input::Save, Input::Restore]));
     }
 }
+
+/// While the code is away, typing keeps one copy of the document waiting,
+/// not one per key, and the order of everything else is kept.
+#[test]
+fn typing_before_the_core_arrives_keeps_one_copy_waiting() {
+    use attune::model::progress::{Progress, ReflectionValue};
+    use attune::model::sync::early::hold;
+    use attune::model::sync::Input;
+    let typed = |text: &str| {
+        let mut p = Progress::default();
+        p.set_reflection("l.a", ReflectionValue::Text(text.into()), 1.0);
+        p
+    };
+    let mut waiting = Vec::new();
+    for text in ["w", "wo", "wor"] {
+        hold(&mut waiting, Input::Changed(typed(text)));
+    }
+    hold(&mut waiting, Input::Restore);
+    hold(&mut waiting, Input::Changed(typed("word")));
+    assert_eq!(waiting.len(), 3);
+    assert!(matches!(&waiting[0], Input::Changed(p) if *p == typed("wor")));
+    assert!(matches!(waiting[1], Input::Restore));
+    assert!(matches!(&waiting[2], Input::Changed(p) if *p == typed("word")));
+}

@@ -100,6 +100,18 @@ impl Module {
         if let Some(make) = self.loaded() {
             return Ok(make);
         }
+        // Every page in a chunk but the unlock page changes progress: the
+        // code that saves it is asked for beside the page's own (not
+        // awaited), whether the page is the one the reader landed on or
+        // one they followed a link to. Had it waited for their first
+        // change, words typed and the page left in the moment it takes to
+        // arrive would be lost.
+        #[cfg(feature = "split")]
+        if self != Module::Lock {
+            wasm_bindgen_futures::spawn_local(async {
+                let _ = crate::saving::load().await;
+            });
+        }
         // Returned from the chunk, not stored by it: values the optimiser
         // cannot see keep the chunk's code out of the first load.
         let loaded = match self {

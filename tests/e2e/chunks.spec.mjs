@@ -56,6 +56,37 @@ test("a lesson fetches the code that saves progress beside its own, before it an
   expect(events.indexOf("saving asked for")).toBeLessThan(events.indexOf("lesson's code arrives"));
 });
 
+test.describe("without the offline copy (whose install fetches every file)", () => {
+  test.use({ serviceWorkers: "block" });
+
+test("a lesson reached by a link from home asks for the saving code too: words typed and the page left at once are kept", async ({ page }) => {
+  const home = new HomePage(page);
+  await home.open();
+  await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
+  // Asked for beside the lesson's own code, not once the lesson has
+  // changed something: the later it comes, the longer the moment in which
+  // leaving loses what was typed.
+  const events = [];
+  page.on("request", (req) => {
+    if (req.url().endsWith("split_saving.wasm")) events.push("saving asked for");
+  });
+  await page.route(/split_lesson\.wasm$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    events.push("lesson's code arrives");
+    await route.continue();
+  });
+  const saving = page.waitForResponse((r) => r.url().endsWith("split_saving.wasm"));
+  await home.start.click();
+  await expect(new LessonPage(page).heading).toHaveText(lessons[0].title);
+  await saving;
+  expect(events.indexOf("saving asked for")).toBeLessThan(events.indexOf("lesson's code arrives"));
+  const words = "Kept, though I left at once";
+  await page.locator("textarea").first().fill(words);
+  await page.reload();
+  await expect(page.locator("textarea").first()).toHaveValue(words);
+});
+});
+
 test("the code that saves progress comes with the first load only with something saved, preloaded once", async ({ page }) => {
   const wasm = [];
   page.on("request", (req) => {

@@ -19,6 +19,19 @@ pub fn needs_core<D: Document>(input: &Input<D>, waiting: &[Input<D>]) -> bool {
     }
 }
 
+/// Puts `input` in line: a change right after a change replaces it (each
+/// holds the whole document), so typing while the code is away keeps one
+/// copy, not one per key.
+pub fn hold<D>(waiting: &mut Vec<Input<D>>, input: Input<D>) {
+    if matches!(
+        (&input, waiting.last()),
+        (Input::Changed(_), Some(Input::Changed(_)))
+    ) {
+        waiting.pop();
+    }
+    waiting.push(input);
+}
+
 /// Once the core has started from the document the reader sees (what they
 /// changed meanwhile merged onto what storage holds): what still waits for
 /// it. The changes are in the core already; the rest keeps its order.
