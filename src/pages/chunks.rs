@@ -101,13 +101,17 @@ impl Module {
             return Ok(make);
         }
         // Every page in a chunk but the unlock page changes progress: the
-        // code that saves it is asked for beside the page's own (not
-        // awaited), whether the page is the one the reader landed on or
-        // one they followed a link to. Had it waited for their first
-        // change, words typed and the page left in the moment it takes to
-        // arrive would be lost.
+        // code that saves it is fetched beside the page's own, and the page
+        // answers only once both are here, whether it is the page the
+        // reader landed on or one they followed a link to. Had it come at
+        // their first change, words typed and the page left in the moment
+        // it takes to arrive would be lost. If it does not arrive, the page
+        // still answers, and the saver tells the reader once something
+        // waits for it.
         #[cfg(feature = "split")]
-        if self != Module::Lock {
+        let saves = self != Module::Lock;
+        #[cfg(feature = "split")]
+        if saves {
             wasm_bindgen_futures::spawn_local(async {
                 let _ = crate::saving::load().await;
             });
@@ -121,6 +125,11 @@ impl Module {
             Module::Review => review().await?,
             Module::Lock => lock().await?,
         };
+        // Fetched since before the page's own code: here by now, or soon.
+        #[cfg(feature = "split")]
+        if saves {
+            let _ = crate::saving::load().await;
+        }
         LOADED.with(|cells| cells[self as usize].set(Some(loaded)));
         Ok(loaded.0)
     }
