@@ -53,18 +53,15 @@ impl Boot {
     /// the unlock page's code is then needed too (`crate::start` loads it;
     /// the page preloaded both).
     pub async fn read_saved(&self) -> Result<bool, PageNotLoaded> {
-        let raw = match self.store.read(keys::PROGRESS) {
-            Ok(Some(raw)) => raw,
-            Ok(None) => return Ok(false),
-            // Blocked: the saving core is what tells the reader that nothing
-            // outlives the tab, on every page, from the start.
-            Err(_) => {
-                crate::saving::load().await?;
-                return Ok(false);
-            }
-        };
+        let stored = self.store.read(keys::PROGRESS);
+        if matches!(stored, Ok(None)) {
+            return Ok(false);
+        }
+        // Something to read, or storage blocked: the saving core is then
+        // what tells the reader that nothing outlives the tab, on every
+        // page, from the start.
         crate::saving::load().await?;
-        Ok(is_sealed(&raw))
+        Ok(matches!(stored, Ok(Some(raw)) if is_sealed(&raw)))
     }
 }
 

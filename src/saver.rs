@@ -11,6 +11,7 @@
 use crate::lock;
 use crate::model::sync::{early, Code, Document, Drive, Input, Job, LockState, Note, Notice, Port};
 use crate::model::sync::{SaveStatus, StorageError, Stored};
+use crate::saving::StartCore;
 use crate::storage::{request_persistence, Persistence, Slot, Store};
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -131,9 +132,7 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
             return;
         }
         if let Some(start) = (self.slot.core)() {
-            let core = start(&mut self.port(), self.report.is_some(), D::default());
-            self.doc.set(core.ours().clone());
-            self.core.set_value(Running::Ready(core));
+            self.start_core(start);
         }
         let notes = self.waiting.try_update_value(Option::take).flatten();
         let mut port = self.port();
@@ -143,11 +142,21 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
         self.drain();
     }
 
-    /// Fetches the core's code now, if it is not here: a first visit's page
-    /// asks once it is taken over.
-    pub fn start_soon(self) {
-        // Here already (fetched beside the page's own code, or by another
-        // page): started at once, so nothing waits a task for it.
+    /// Starts the core from what storage holds, with what the reader did
+    /// before (the blank document while a page is being taken over): shown
+    /// from now on.
+    fn start_core(self, start: StartCore<D>) {
+        let early = self.doc.get_untracked();
+        let core = start(&mut self.port(), self.report.is_some(), early);
+        self.doc.set(core.ours().clone());
+        self.core.set_value(Running::Ready(core));
+    }
+
+    /// Starts the core for what the reader did before it, fetching its code
+    /// first if it is not here (the page's chunk asks for it beside its own,
+    /// `pages::chunks`; elsewhere it comes at the reader's first change).
+    fn start_soon(self) {
+        // Here already: started at once, so nothing waits a task for it.
         let taken_over = self.waiting.with_value(Option::is_none);
         let not_yet = self
             .core
@@ -194,14 +203,7 @@ impl<D: Document + Send + Sync + 'static> Saver<D> {
             });
             return self.code_missing();
         };
-        let core = start(
-            &mut self.port(),
-            self.report.is_some(),
-            self.doc.get_untracked(),
-        );
-        // What storage holds, with what the reader did: shown from now on.
-        self.doc.set(core.ours().clone());
-        self.core.set_value(Running::Ready(core));
+        self.start_core(start);
         self.queue.update_value(early::left_after_start);
         self.drain();
     }

@@ -4,11 +4,12 @@
 //! (`model::codec`, the largest single part of the app). Display settings
 //! keep a core of their own in the first load.
 //!
-//! A first visit has nothing saved, and its page answers without this code:
-//! it arrives once the page is taken over (`takeover`), or at once if
-//! something needs it sooner; until then `saver.rs` holds what the reader
-//! does, in order. A page with something saved preloads it (see
-//! `scripts/prerender.mjs`) and has it before taking over (`Boot`).
+//! Home, on a first visit with nothing saved, answers without this code. A
+//! page in a chunk fetches it beside its own and answers once both are here
+//! (`pages::chunks`); a page with something saved, or with storage blocked,
+//! has it before taking over (`Boot`; the page preloads it, see
+//! `scripts/prerender.mjs`); elsewhere it comes at the reader's first
+//! change, and until then `saver.rs` holds what the reader does, in order.
 //!
 //! The first load reaches this code only through the pointers the chunk
 //! returns (not stores): a value the optimiser cannot see keeps the code

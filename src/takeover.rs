@@ -72,9 +72,6 @@ pub async fn take_over(boot: Boot, rendered: String, saved_was_read: bool) {
     }
     state.take_over();
     before.replay();
-    if Module::of(&route).is_some() {
-        state.start_saving();
-    }
     // Every effect and DOM update of the frame and the page starts now,
     // before this task ends and any input is handled.
     yielding::release();

@@ -110,14 +110,6 @@ impl AppState {
         self.ready.set(true);
     }
 
-    /// Fetches the code that saves progress now, if it is not here (a
-    /// first visit's page, with nothing saved): for a page where the reader
-    /// changes progress, once it answers. Elsewhere it comes when something
-    /// needs it.
-    pub fn start_saving(self) {
-        self.progress_saver.start_soon();
-    }
-
     /// Writes what is unsaved now (Finish, Reload, the page hiding), without
     /// waiting for the delay after a change.
     pub fn flush(&self) {

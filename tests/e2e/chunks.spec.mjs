@@ -38,9 +38,9 @@ test("home loads without the course pages' code; opening a lesson fetches it", a
   expect(problems).toEqual([]);
 });
 
-test("a lesson fetches the code that saves progress beside its own, before it answers", async ({ page }) => {
-  // Were it fetched only once the reader changed something, words typed and
-  // the page left in the moment it takes to arrive would be lost.
+/** Slows a lesson's own code by a second, and notes in order when the
+ *  code that saves progress is asked for and when the lesson's arrives. */
+async function slowLessonCode(page) {
   const events = [];
   page.on("request", (req) => {
     if (req.url().endsWith("split_saving.wasm")) events.push("saving asked for");
@@ -50,6 +50,13 @@ test("a lesson fetches the code that saves progress beside its own, before it an
     events.push("lesson's code arrives");
     await route.continue();
   });
+  return events;
+}
+
+test("a lesson fetches the code that saves progress beside its own, before it answers", async ({ page }) => {
+  // Were it fetched only once the reader changed something, words typed and
+  // the page left in the moment it takes to arrive would be lost.
+  const events = await slowLessonCode(page);
   await page.goto(`lesson/${lessons[0].slug}/`);
   await expect(page.locator("html")).toHaveAttribute("data-app", "ready");
   expect(events).toContain("saving asked for");
@@ -66,15 +73,7 @@ test("a lesson reached by a link from home asks for the saving code too: words t
   // Asked for beside the lesson's own code, not once the lesson has
   // changed something: the later it comes, the longer the moment in which
   // leaving loses what was typed.
-  const events = [];
-  page.on("request", (req) => {
-    if (req.url().endsWith("split_saving.wasm")) events.push("saving asked for");
-  });
-  await page.route(/split_lesson\.wasm$/, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    events.push("lesson's code arrives");
-    await route.continue();
-  });
+  const events = await slowLessonCode(page);
   const saving = page.waitForResponse((r) => r.url().endsWith("split_saving.wasm"));
   await home.start.click();
   await expect(new LessonPage(page).heading).toHaveText(lessons[0].title);
