@@ -79,7 +79,6 @@ function namedPaths(source) {
   return paths;
 }
 
-const files = new Map(); // "a::b" → file
 const edges = new Map(); // file → Set(file)
 for (const root of roots) {
   const all = rustFiles(root);
@@ -92,13 +91,11 @@ for (const root of roots) {
       let resolved;
       if (path[0] === "crate") resolved = path.slice(1);
       else if (path[0] === "super" || path[0] === "self") {
-        // The module a `super` in this file names: a mod.rs is its folder's module.
+        // Each `super` is the module one up from this file's (a mod.rs is
+        // its folder's module, so its `super` is the folder's parent).
         let base = here.slice();
-        let rest = path;
-        if (!isModFile && rest[0] === "super") { base = base.slice(0, -1); rest = rest.slice(1); }
-        else if (rest[0] === "self") rest = rest.slice(1);
+        let rest = path[0] === "self" ? path.slice(1) : path;
         while (rest[0] === "super") { base = base.slice(0, -1); rest = rest.slice(1); }
-        if (!isModFile && path[0] === "self") base = here.slice();
         resolved = [...base, ...rest];
       } else continue;
       // The deepest module of the path that is a file of this crate.
@@ -114,7 +111,6 @@ for (const root of roots) {
       }
     }
     edges.set(file, targets);
-    files.set(here.join("::"), file);
   }
 }
 
